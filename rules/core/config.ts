@@ -1,0 +1,72 @@
+import type { AnyRule, RuleSetting, RulesConfig, Severity } from './types';
+
+export const RULE_PREFIX = 'asyncsense/';
+
+export interface ResolvedRule {
+  readonly rule: AnyRule;
+  readonly severity: Exclude<Severity, 'off'>;
+  readonly options: unknown;
+}
+
+export interface ResolvedConfig {
+  readonly rules: readonly ResolvedRule[];
+  /** What was wrong with the configuration, one sentence each; the rest still applies. */
+  readonly problems: readonly string[];
+}
+
+const SEVERITIES: readonly Severity[] = ['off', 'warn', 'error'];
+
+/** `asyncsense/no-floating-promises` and `no-floating-promises` name the same rule. */
+export function toRuleId(key: string): string {
+  return key.startsWith(RULE_PREFIX) ? key.slice(RULE_PREFIX.length) : key;
+}
+
+/**
+ * Turns a rules setting (ESLint's shape, also used by the editor settings) into the rules to run
+ * with their merged options. Rules not named run at their recommended default.
+ */
+export function resolveConfig(rules: readonly AnyRule[], config: RulesConfig | undefined): ResolvedConfig {
+  const problems: string[] = [];
+  const settings = new Map<string, RuleSetting>();
+  for (const [key, setting] of Object.entries(config ?? {})) {
+    const id = toRuleId(key);
+    if (!rules.some((rule) => rule.id === id)) {
+      problems.push(`Unknown rule "${key}" in the asyncsense rules setting; it is ignored.`);
+      continue;
+    }
+    settings.set(id, setting);
+  }
+  const resolved: ResolvedRule[] = [];
+  for (const rule of rules) {
+    const setting = settings.get(rule.id) ?? (rule.meta.recommended ? 'warn' : 'off');
+    const [severity, options] = splitSetting(rule.id, setting, problems);
+    if (severity === 'off') continue;
+    resolved.push({ rule, severity, options: mergeOptions(rule.meta.defaultOptions, options) });
+  }
+  return { rules: resolved, problems };
+}
+
+function splitSetting(id: string, setting: RuleSetting, problems: string[]): [Severity, unknown] {
+  const [severity, options] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
+  const normalised = normaliseSeverity(severity);
+  if (normalised === undefined) {
+    problems.push(`Rule "${id}" has severity ${JSON.stringify(severity)}; use "off", "warn" or "error". It stays at "warn".`);
+    return ['warn', options];
+  }
+  if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
+    problems.push(`Rule "${id}" options must be an object; the defaults are used.`);
+    return [normalised, undefined];
+  }
+  return [normalised, options];
+}
+
+/** ESLint also accepts 0, 1 and 2. */
+function normaliseSeverity(value: unknown): Severity | undefined {
+  if (typeof value === 'number') return SEVERITIES[value];
+  return SEVERITIES.find((severity) => severity === value);
+}
+
+function mergeOptions(defaults: unknown, options: unknown): unknown {
+  if (options === undefined) return defaults;
+  return { ...(defaults as object), ...(options as object) };
+}

@@ -1,0 +1,112 @@
+import ts from 'typescript';
+import { resolveConfig, type ResolvedRule } from './config';
+import { formatMessage } from './format-message';
+import { readSuppressions, type Suppressions } from './suppressions';
+import type {
+  AnyRule, Finding, FindingReport, ResolvedSuggestion, RuleFailure, RunConfig, RunResult, Suggestion,
+} from './types';
+
+type Visitor = (node: ts.Node) => void;
+
+interface ActiveRule {
+  readonly resolved: ResolvedRule;
+  failed: boolean;
+}
+
+/**
+ * Checks one file with every enabled rule in a single walk of its syntax tree. A rule that throws
+ * is recorded as a failure and skipped for the rest of the file; the other rules go on.
+ */
+export function runRulesWith(
+  rules: readonly AnyRule[],
+  sourceFile: ts.SourceFile,
+  program: ts.Program,
+  config: RunConfig,
+): RunResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const { rules: enabled } = resolveConfig(rules, config.rules);
+  if (enabled.length === 0) return { findings, failures };
+
+  let suppressions: Suppressions | undefined;
+  const isSuppressed = (ruleId: string, start: number): boolean => {
+    suppressions ??= readSuppressions(sourceFile, config.suppressions ?? 'all');
+    return suppressions.isSuppressed(ruleId, sourceFile.getLineAndCharacterOfPosition(start).line);
+  };
+  const fail = (active: ActiveRule, error: unknown): void => {
+    active.failed = true;
+    failures.push({ ruleId: active.resolved.rule.id, fileName: sourceFile.fileName, error });
+  };
+
+  const visitors = new Map<ts.SyntaxKind, { active: ActiveRule; visit: Visitor }[]>();
+  const checker = program.getTypeChecker();
+  for (const resolved of enabled) {
+    const active: ActiveRule = { resolved, failed: false };
+    const { rule, severity, options } = resolved;
+    try {
+      const ruleVisitors = rule.create({
+        program, checker, sourceFile, options,
+        report(report) {
+          if (isSuppressed(rule.id, report.start)) return;
+          findings.push(toFinding(rule, severity, report));
+        },
+      });
+      for (const [kind, visit] of Object.entries(ruleVisitors)) {
+        if (!visit) continue;
+        const key = Number(kind) as ts.SyntaxKind;
+        const list = visitors.get(key) ?? [];
+        list.push({ active, visit });
+        visitors.set(key, list);
+      }
+    } catch (error) {
+      fail(active, error);
+    }
+  }
+  if (visitors.size === 0) return { findings, failures };
+
+  // An explicit stack, so that deeply nested code cannot overflow the call stack.
+  const stack: ts.Node[] = [sourceFile];
+  const children: ts.Node[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    for (const { active, visit } of visitors.get(node.kind) ?? []) {
+      if (active.failed) continue;
+      try {
+        visit(node);
+      } catch (error) {
+        fail(active, error);
+      }
+    }
+    ts.forEachChild(node, (child) => void children.push(child));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    children.length = 0;
+  }
+  findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  return { findings, failures };
+}
+
+function toFinding(rule: AnyRule, severity: Finding['severity'], report: FindingReport): Finding {
+  return {
+    ...report,
+    ruleId: rule.id,
+    severity,
+    message: messageFor(rule, report.messageId, report.data),
+    suggestions: (report.suggestions ?? []).map((suggestion) => resolveSuggestion(rule, suggestion)),
+  };
+}
+
+function resolveSuggestion(rule: AnyRule, suggestion: Suggestion): ResolvedSuggestion {
+  return {
+    messageId: suggestion.messageId,
+    data: suggestion.data,
+    safe: suggestion.safe === true,
+    title: messageFor(rule, suggestion.messageId, suggestion.data),
+    edits: () => suggestion.edits(),
+  };
+}
+
+function messageFor(rule: AnyRule, messageId: string, data: FindingReport['data']): string {
+  const template = (rule.meta.messages as Record<string, string>)[messageId];
+  if (template === undefined) throw new Error(`rule ${rule.id} reported unknown message id "${messageId}"`);
+  return formatMessage(template, data);
+}

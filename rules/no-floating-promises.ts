@@ -1,0 +1,162 @@
+import ts from 'typescript';
+import type { Rule, RuleContext, Suggestion } from './core/types';
+import { appendCallEdits } from './util/append-call-edits';
+import { canAwaitAt } from './util/can-await-at';
+import { isCallable } from './util/is-callable';
+import { isPromiseLike } from './util/is-promise-like';
+import { prefixExpressionEdits } from './util/prefix-expression-edits';
+import { skipOuterExpressions } from './util/skip-outer-expressions';
+import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
+import { typeMatchesSpecifier } from './util/type-matches-specifier';
+import { unionParts } from './util/union-parts';
+import { valueMatchesSpecifier } from './util/value-matches-specifier';
+
+export interface Options {
+  /** Calls whose promise may float: a bare name or `{ from, name, package }`. */
+  readonly allowForKnownSafeCalls: readonly TypeOrValueSpecifier[];
+  /** Promise types that may float. */
+  readonly allowForKnownSafePromises: readonly TypeOrValueSpecifier[];
+}
+
+export type MessageId = 'floating' | 'floatingThen' | 'addAwait' | 'addVoid' | 'addCatch';
+
+/**
+ * The test runner of `node:test` tracks the promises of `test`, `it`, `describe` and `suite`
+ * itself; reporting them, as other linters do, only teaches users to sprinkle `void`.
+ */
+const RUNNER_TRACKED_CALLS: readonly TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'skip', 'todo', 'only'] },
+];
+
+const CATCH_HANDLER = '.catch((error: unknown) => {\n  console.error(error);\n})';
+
+type Context = RuleContext<Options, MessageId>;
+
+export const noFloatingPromises: Rule<Options, MessageId> = {
+  id: 'no-floating-promises',
+  meta: {
+    description: 'Require promise-valued statements to be awaited, returned, handled with `.catch`, or marked with `void`.',
+    recommended: true,
+    messages: {
+      floating: 'This promise is neither awaited nor handled, so a rejection goes unobserved and can crash the process. Await it, return it, end it with `.catch(...)`, or mark it with `void`.',
+      floatingThen: '`.then()` without a rejection handler leaves a rejection unobserved, which can crash the process. Pass a rejection handler, end the chain with `.catch(...)`, or await it.',
+      addAwait: 'Add `await`.',
+      addVoid: 'Mark as intentionally not awaited with `void`.',
+      addCatch: 'Add `.catch(...)` with a handler to complete.',
+    },
+    schema: [{
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        allowForKnownSafeCalls: specifierListSchema,
+        allowForKnownSafePromises: specifierListSchema,
+      },
+    }],
+    defaultOptions: { allowForKnownSafeCalls: [], allowForKnownSafePromises: [] },
+  },
+  create(context) {
+    const { checker, program, sourceFile, options } = context;
+    const safeCalls = [...RUNNER_TRACKED_CALLS, ...options.allowForKnownSafeCalls];
+
+    return {
+      [ts.SyntaxKind.ExpressionStatement]: (node) => checkStatement(node as ts.ExpressionStatement),
+    };
+
+    function checkStatement(statement: ts.ExpressionStatement): void {
+      const expression = statement.expression;
+      if (!mayBePromise(expression)) return;
+      const messageId = unhandledKind(expression);
+      if (!messageId || isKnownSafe(expression)) return;
+      context.report({
+        messageId,
+        start: expression.getStart(sourceFile),
+        end: expression.getEnd(),
+        suggestions: suggestFixes(context, expression),
+      });
+    }
+
+    /** Why `node` leaves a promise unhandled, or `undefined` when it does not. */
+    function unhandledKind(node: ts.Expression): 'floating' | 'floatingThen' | undefined {
+      node = skipOuterExpressions(node);
+      if (ts.isBinaryExpression(node)) {
+        if (!isCommaOrLogical(node.operatorToken.kind)) return undefined;
+        return unhandledKind(node.left) ?? unhandledKind(node.right);
+      }
+      if (ts.isConditionalExpression(node)) return unhandledKind(node.whenTrue) ?? unhandledKind(node.whenFalse);
+      if (!mayBePromise(node) || !isPromiseLike(checker, checker.getTypeAtLocation(node))) return undefined;
+      if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return 'floating';
+      const method = node.expression.name.text;
+      const [onFulfilled, onRejected] = node.arguments;
+      if (method === 'catch' && onFulfilled) return isCallable(checker, onFulfilled) ? undefined : 'floating';
+      if (method === 'then') {
+        if (onRejected && isCallable(checker, onRejected)) return undefined;
+        return 'floatingThen';
+      }
+      if (method === 'finally') return unhandledKind(node.expression.expression);
+      return 'floating';
+    }
+
+    function isKnownSafe(expression: ts.Expression): boolean {
+      const node = skipOuterExpressions(expression);
+      if (ts.isCallExpression(node) && valueMatchesSpecifier(program, checker, calleeName(node.expression), safeCalls)) {
+        return true;
+      }
+      if (options.allowForKnownSafePromises.length === 0) return false;
+      const promises = unionParts(checker.getTypeAtLocation(node)).filter((part) => isPromiseLike(checker, part));
+      return promises.length > 0
+        && promises.every((part) => typeMatchesSpecifier(program, part, options.allowForKnownSafePromises));
+    }
+  },
+};
+
+/** `test.skip` is named by `test` for the safe-call list; `fn` by itself. */
+function calleeName(callee: ts.Expression): ts.Expression {
+  const node = skipOuterExpressions(callee);
+  if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)
+    && ['skip', 'todo', 'only'].includes(node.name.text)) {
+    return node.expression;
+  }
+  return node;
+}
+
+/** Cheap syntactic filter before any type query: only these forms can evaluate to a promise. */
+function mayBePromise(node: ts.Expression): boolean {
+  node = skipOuterExpressions(node);
+  if (ts.isBinaryExpression(node)) return isCommaOrLogical(node.operatorToken.kind);
+  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isIdentifier(node)
+    || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)
+    || ts.isTaggedTemplateExpression(node) || ts.isConditionalExpression(node);
+}
+
+function isCommaOrLogical(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.CommaToken || operator === ts.SyntaxKind.AmpersandAmpersandToken
+    || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+function suggestFixes(context: Context, expression: ts.Expression): Suggestion[] {
+  const { program, sourceFile } = context;
+  const suggestions: Suggestion[] = [];
+  if (canAwaitAt(program, expression)) {
+    suggestions.push({ messageId: 'addAwait', edits: () => prefixExpressionEdits(sourceFile, expression, 'await') });
+  }
+  suggestions.push({ messageId: 'addVoid', edits: () => prefixExpressionEdits(sourceFile, expression, 'void') });
+  if (hasCatchMethod(context.checker, expression)) {
+    suggestions.push({ messageId: 'addCatch', edits: () => appendCallEdits(sourceFile, expression, catchText(sourceFile, expression)) });
+  }
+  return suggestions;
+}
+
+/** `.catch` type-checks only where every possible value has it (an optional chain skips nullish). */
+function hasCatchMethod(checker: ts.TypeChecker, expression: ts.Expression): boolean {
+  let type = checker.getTypeAtLocation(expression);
+  if (ts.isOptionalChain(skipOuterExpressions(expression))) type = checker.getNonNullableType(type);
+  return unionParts(type).every((part) => checker.getPropertyOfType(checker.getApparentType(part), 'catch') !== undefined);
+}
+
+/** The handler, indented like the statement it ends. */
+function catchText(sourceFile: ts.SourceFile, expression: ts.Expression): string {
+  const start = expression.getStart(sourceFile);
+  const lineStart = sourceFile.getPositionOfLineAndCharacter(sourceFile.getLineAndCharacterOfPosition(start).line, 0);
+  const indent = /^[ \t]*/u.exec(sourceFile.text.slice(lineStart, start))![0];
+  return CATCH_HANDLER.replaceAll('\n', `\n${indent}`);
+}
