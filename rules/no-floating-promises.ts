@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { Rule, RuleContext, Suggestion } from './core/types';
+import type { Rule, RuleContext, Suggestion, TextEdit } from './core/types';
 import { appendCallEdits } from './util/append-call-edits';
 import { canAwaitAt } from './util/can-await-at';
 import { isCallable } from './util/is-callable';
@@ -18,7 +18,7 @@ export interface Options {
   readonly allowForKnownSafePromises: readonly TypeOrValueSpecifier[];
 }
 
-export type MessageId = 'floating' | 'floatingThen' | 'addAwait' | 'addVoid' | 'addCatch';
+export type MessageId = 'floating' | 'floatingThen' | 'floatingArray' | 'addAwait' | 'addVoid' | 'addCatch' | 'awaitAll';
 
 /**
  * The test runner of `node:test` tracks the promises of `test`, `it`, `describe` and `suite`
@@ -28,7 +28,7 @@ const RUNNER_TRACKED_CALLS: readonly TypeOrValueSpecifier[] = [
   { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'skip', 'todo', 'only'] },
 ];
 
-const CATCH_HANDLER = '.catch((error: unknown) => {\n  console.error(error);\n})';
+const REJECTION_HANDLER = '(error: unknown) => {\n  console.error(error);\n}';
 
 type Context = RuleContext<Options, MessageId>;
 
@@ -37,10 +37,13 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
   meta: {
     description: 'Require promise-valued statements to be awaited, returned, handled with `.catch`, or marked with `void`.',
     recommended: true,
+    hasSuggestions: true,
     messages: {
       floating: 'This promise is neither awaited nor handled, so a rejection goes unobserved and can crash the process. Await it, return it, end it with `.catch(...)`, or mark it with `void`.',
       floatingThen: '`.then()` without a rejection handler leaves a rejection unobserved, which can crash the process. Pass a rejection handler, end the chain with `.catch(...)`, or await it.',
+      floatingArray: 'This array of promises is neither awaited nor handled, so their rejections go unobserved. Await them together with `Promise.all(...)` or handle each one.',
       addAwait: 'Add `await`.',
+      awaitAll: 'Await them all with `await Promise.all(...)`.',
       addVoid: 'Mark as intentionally not awaited with `void`.',
       addCatch: 'Add `.catch(...)` with a handler to complete.',
     },
@@ -56,7 +59,6 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
   },
   create(context) {
     const { checker, program, sourceFile, options } = context;
-    const safeCalls = [...RUNNER_TRACKED_CALLS, ...options.allowForKnownSafeCalls];
 
     return {
       [ts.SyntaxKind.ExpressionStatement]: (node) => checkStatement(node as ts.ExpressionStatement),
@@ -71,19 +73,23 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
         messageId,
         start: expression.getStart(sourceFile),
         end: expression.getEnd(),
-        suggestions: suggestFixes(context, expression),
+        suggestions: messageId === 'floatingArray'
+          ? suggestArrayFixes(context, expression)
+          : suggestFixes(context, fixTarget(expression)),
       });
     }
 
     /** Why `node` leaves a promise unhandled, or `undefined` when it does not. */
-    function unhandledKind(node: ts.Expression): 'floating' | 'floatingThen' | undefined {
+    function unhandledKind(node: ts.Expression): 'floating' | 'floatingThen' | 'floatingArray' | undefined {
       node = skipOuterExpressions(node);
       if (ts.isBinaryExpression(node)) {
         if (!isCommaOrLogical(node.operatorToken.kind)) return undefined;
         return unhandledKind(node.left) ?? unhandledKind(node.right);
       }
       if (ts.isConditionalExpression(node)) return unhandledKind(node.whenTrue) ?? unhandledKind(node.whenFalse);
-      if (!mayBePromise(node) || !isPromiseLike(checker, checker.getTypeAtLocation(node))) return undefined;
+      if (!mayBePromise(node)) return undefined;
+      const type = checker.getTypeAtLocation(node);
+      if (!isPromiseLike(checker, type)) return isPromiseArray(checker, type) ? 'floatingArray' : undefined;
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return 'floating';
       const method = node.expression.name.text;
       const [onFulfilled, onRejected] = node.arguments;
@@ -96,10 +102,25 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
       return 'floating';
     }
 
+    /**
+     * The expression a fix wraps: the whole statement, except that in `p(), x()` only the last
+     * operand is the value, so a promise on the left is fixed where it stands.
+     */
+    function fixTarget(expression: ts.Expression): ts.Expression {
+      const node = skipOuterExpressions(expression);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.CommaToken && unhandledKind(node.left)) {
+        return fixTarget(node.left);
+      }
+      return expression;
+    }
+
     function isKnownSafe(expression: ts.Expression): boolean {
       const node = skipOuterExpressions(expression);
-      if (ts.isCallExpression(node) && valueMatchesSpecifier(program, checker, calleeName(node.expression), safeCalls)) {
-        return true;
+      if (ts.isCallExpression(node)) {
+        const callee = calleeName(node.expression);
+        // Only the runner's own functions: `t.test()` subtests must be awaited, or they are cancelled.
+        if (ts.isIdentifier(callee) && valueMatchesSpecifier(program, checker, callee, RUNNER_TRACKED_CALLS)) return true;
+        if (valueMatchesSpecifier(program, checker, callee, options.allowForKnownSafeCalls)) return true;
       }
       if (options.allowForKnownSafePromises.length === 0) return false;
       const promises = unionParts(checker.getTypeAtLocation(node)).filter((part) => isPromiseLike(checker, part));
@@ -133,6 +154,25 @@ function isCommaOrLogical(operator: ts.SyntaxKind): boolean {
     || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
 }
 
+/** An array or tuple some of whose elements may be promises (`ids.map(async (id) => …)`). */
+function isPromiseArray(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return unionParts(type).some((part) => (checker.isArrayType(part) || checker.isTupleType(part))
+    && checker.getTypeArguments(part as ts.TypeReference).some((element) => isPromiseLike(checker, element)));
+}
+
+function suggestArrayFixes(context: Context, expression: ts.Expression): Suggestion[] {
+  const { program, sourceFile } = context;
+  const inner = skipOuterExpressions(expression);
+  // `Promise.all(a, b)` would change what a comma or ternary means; only a plain array is wrapped.
+  if (!canAwaitAt(program, expression) || ts.isBinaryExpression(inner) || ts.isConditionalExpression(inner)) return [];
+  const start = expression.getStart(sourceFile);
+  const end = expression.getEnd();
+  return [{
+    messageId: 'awaitAll',
+    edits: () => [{ start, end: start, newText: 'await Promise.all(' }, { start: end, end, newText: ')' }],
+  }];
+}
+
 function suggestFixes(context: Context, expression: ts.Expression): Suggestion[] {
   const { program, sourceFile } = context;
   const suggestions: Suggestion[] = [];
@@ -141,7 +181,7 @@ function suggestFixes(context: Context, expression: ts.Expression): Suggestion[]
   }
   suggestions.push({ messageId: 'addVoid', edits: () => prefixExpressionEdits(sourceFile, expression, 'void') });
   if (hasCatchMethod(context.checker, expression)) {
-    suggestions.push({ messageId: 'addCatch', edits: () => appendCallEdits(sourceFile, expression, catchText(sourceFile, expression)) });
+    suggestions.push({ messageId: 'addCatch', edits: () => catchEdits(sourceFile, expression) });
   }
   return suggestions;
 }
@@ -153,10 +193,21 @@ function hasCatchMethod(checker: ts.TypeChecker, expression: ts.Expression): boo
   return unionParts(type).every((part) => checker.getPropertyOfType(checker.getApparentType(part), 'catch') !== undefined);
 }
 
-/** The handler, indented like the statement it ends. */
-function catchText(sourceFile: ts.SourceFile, expression: ts.Expression): string {
+/** `.catch(handler)` appended, or the handler put into an empty `.catch()` already there. */
+function catchEdits(sourceFile: ts.SourceFile, expression: ts.Expression): TextEdit[] {
+  const node = skipOuterExpressions(expression);
+  const handler = indentLike(sourceFile, expression, REJECTION_HANDLER);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
+    && node.expression.name.text === 'catch' && node.arguments.length === 0) {
+    return [{ start: node.arguments.end, end: node.arguments.end, newText: handler }];
+  }
+  return appendCallEdits(sourceFile, expression, `.catch(${handler})`);
+}
+
+/** Multi-line text indented like the line `expression` starts on. */
+function indentLike(sourceFile: ts.SourceFile, expression: ts.Expression, text: string): string {
   const start = expression.getStart(sourceFile);
   const lineStart = sourceFile.getPositionOfLineAndCharacter(sourceFile.getLineAndCharacterOfPosition(start).line, 0);
   const indent = /^[ \t]*/u.exec(sourceFile.text.slice(lineStart, start))![0];
-  return CATCH_HANDLER.replaceAll('\n', `\n${indent}`);
+  return text.replaceAll('\n', `\n${indent}`);
 }

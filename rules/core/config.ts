@@ -48,10 +48,10 @@ export function resolveConfig(rules: readonly AnyRule[], config: RulesConfig | u
 
 function splitSetting(id: string, setting: RuleSetting, problems: string[]): [Severity, unknown] {
   const [severity, options] = Array.isArray(setting) ? [setting[0], setting[1]] : [setting, undefined];
-  const normalised = normaliseSeverity(severity);
+  let normalised = normaliseSeverity(severity);
   if (normalised === undefined) {
     problems.push(`Rule "${id}" has severity ${JSON.stringify(severity)}; use "off", "warn" or "error". It stays at "warn".`);
-    return ['warn', options];
+    normalised = 'warn';
   }
   if (options !== undefined && (typeof options !== 'object' || options === null || Array.isArray(options))) {
     problems.push(`Rule "${id}" options must be an object; the defaults are used.`);

@@ -54,7 +54,9 @@ export interface RuleMeta<Options, MessageId extends string> {
   readonly messages: Readonly<Record<MessageId, string>>;
   readonly schema: OptionsSchema;
   readonly defaultOptions: Options;
-  /** Whether any suggestion this rule makes can be `safe`. */
+  /** Whether the rule offers suggestions (ESLint's `hasSuggestions`). */
+  readonly hasSuggestions?: boolean;
+  /** Whether any suggestion this rule makes can be `safe`, so `--fix` and fix-all may apply it. */
   readonly fixable?: boolean;
 }
 

@@ -18,6 +18,8 @@ export function valueMatchesSpecifier(
   let symbol = checker.getSymbolAtLocation(nameNode);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   const declarations = symbol?.getDeclarations() ?? [];
-  const name = nameNode.text;
-  return specifiers.some((specifier) => declarationsMatchSpecifier(program, name, declarations, specifier));
+  // `import { describe as group }` is still `describe`; the local name counts too, as users write it.
+  const names = new Set([nameNode.text, symbol?.getName() ?? nameNode.text]);
+  return specifiers.some((specifier) =>
+    [...names].some((name) => declarationsMatchSpecifier(program, name, declarations, specifier)));
 }

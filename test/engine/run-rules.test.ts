@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import ts from 'typescript';
+import { resolveConfig, rules, runRules, runRulesWith, type AnyRule } from 'eslint-plugin-asyncsense/engine';
+import { programForSource } from '../helpers/fixtures';
+
+const SOURCE = 'declare function save(): Promise<void>;\nsave();\nexport {};\n';
+
+const throwingRule: AnyRule = {
+  id: 'always-throws',
+  meta: { description: 'throws', recommended: true, messages: {}, schema: [], defaultOptions: {} },
+  create: () => ({ [ts.SyntaxKind.CallExpression]: () => { throw new Error('boom'); } }),
+};
+
+describe('the runner', () => {
+  it('reports a throwing rule with its id and file, and still runs the others', () => {
+    const { program, sourceFile } = programForSource(SOURCE);
+    const result = runRulesWith([throwingRule, ...rules], sourceFile, program, { rules: {} });
+    assert.equal(result.failures.length, 1);
+    assert.equal(result.failures[0]!.ruleId, 'always-throws');
+    assert.equal(result.failures[0]!.fileName, sourceFile.fileName);
+    assert.match(String(result.failures[0]!.error), /boom/u);
+    assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['no-floating-promises']);
+  });
+
+  it('takes severity and options in ESLint shape, with or without the plugin prefix', () => {
+    const { program, sourceFile } = programForSource(SOURCE);
+    assert.equal(runRules(sourceFile, program, { rules: { 'asyncsense/no-floating-promises': 'error' } }).findings[0]!.severity, 'error');
+    assert.equal(runRules(sourceFile, program, { rules: { 'no-floating-promises': ['warn', {}] } }).findings[0]!.severity, 'warn');
+    assert.equal(runRules(sourceFile, program, { rules: { 'no-floating-promises': 'off' } }).findings.length, 0);
+    assert.equal(runRules(sourceFile, program, { rules: { 'no-floating-promises': 0 as never } }).findings.length, 0);
+  });
+
+  it('passes options through to the rule', () => {
+    const { program, sourceFile } = programForSource(SOURCE);
+    const options = { allowForKnownSafeCalls: ['save'] };
+    assert.equal(runRules(sourceFile, program, { rules: { 'no-floating-promises': ['warn', options] } }).findings.length, 0);
+  });
+
+  it('says what is wrong with a configuration and keeps the rest', () => {
+    const { rules: enabled, problems } = resolveConfig(rules, {
+      'no-such-rule': 'warn',
+      'no-floating-promises': ['loud' as never, 'not an object'],
+    });
+    assert.equal(enabled.length, 1);
+    assert.deepEqual(problems, [
+      'Unknown rule "no-such-rule" in the asyncsense rules setting; it is ignored.',
+      'Rule "no-floating-promises" has severity "loud"; use "off", "warn" or "error". It stays at "warn".',
+      'Rule "no-floating-promises" options must be an object; the defaults are used.',
+    ]);
+  });
+
+  // TypeScript's own parser overflows the stack below 1,000 levels of nesting, before any rule runs.
+  it('checks deeply nested code', () => {
+    const depth = 300;
+    const { program, sourceFile } = programForSource(`export const x = ${'['.repeat(depth)}${']'.repeat(depth)};\n`);
+    assert.deepEqual(runRules(sourceFile, program, { rules: {} }).failures, []);
+  });
+
+  it('checks a file with syntax errors as far as it parses', () => {
+    const { program, sourceFile } = programForSource('declare function save(): Promise<void>;\nsave();\nfunction broken( {\nexport {};\n');
+    const result = runRules(sourceFile, program, { rules: {} });
+    assert.deepEqual(result.failures, []);
+    assert.equal(result.findings.length, 1);
+  });
+});
