@@ -35,6 +35,7 @@ type Context = RuleContext<Options, MessageId>;
 export const noFloatingPromises: Rule<Options, MessageId> = {
   id: 'no-floating-promises',
   meta: {
+    type: 'problem',
     description: 'Require promise-valued statements to be awaited, returned, handled with `.catch`, or marked with `void`.',
     recommended: true,
     hasSuggestions: true,

@@ -48,6 +48,8 @@ export interface ResolvedSuggestion extends Suggestion {
 export type OptionsSchema = readonly Record<string, unknown>[];
 
 export interface RuleMeta<Options, MessageId extends string> {
+  /** ESLint's category: code that misbehaves (`problem`) or code that could be better (`suggestion`). */
+  readonly type: 'problem' | 'suggestion';
   readonly description: string;
   readonly recommended: boolean;
   /** Message templates with ESLint's `{{placeholder}}` syntax. */

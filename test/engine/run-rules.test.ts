@@ -7,7 +7,7 @@ const SOURCE = 'declare function save(): Promise<void>;\nsave();\nexport {};\n';
 
 const throwingRule: AnyRule = {
   id: 'always-throws',
-  meta: { description: 'throws', recommended: true, messages: {}, schema: [], defaultOptions: {} },
+  meta: { type: 'problem', description: 'throws', recommended: true, messages: {}, schema: [], defaultOptions: {} },
   create: () => ({ [ts.SyntaxKind.CallExpression]: () => { throw new Error('boom'); } }),
 };
 

@@ -1,0 +1,65 @@
+import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { RULE_PREFIX } from '../core/config';
+import { runRulesWith } from '../core/run-rules';
+import type { AnyRule, RuleFailure } from '../core/types';
+import { ruleDocsUrl } from '../engine';
+import { findingToEslintReport } from './finding-to-eslint-report';
+import { typeInformationFor } from './type-information';
+
+/** The docs fields every asyncsense rule carries besides `description` and `url`. */
+export interface AsyncsenseRuleDocs {
+  readonly recommended: boolean;
+  readonly requiresTypeChecking: true;
+}
+
+export type EslintRuleOptions = [Record<string, unknown>?];
+export type EslintRule = TSESLint.RuleModule<string, EslintRuleOptions, AsyncsenseRuleDocs>;
+
+const createRule = ESLintUtils.RuleCreator<AsyncsenseRuleDocs>(ruleDocsUrl);
+
+/**
+ * Wraps one engine rule for ESLint. It converts and nothing more: the engine checks the file,
+ * this reports what it found.
+ */
+export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
+  const ruleName = `${RULE_PREFIX}${rule.id}`;
+  const fixable = rule.meta.fixable === true;
+  const hasOptions = rule.meta.schema.length > 0;
+  return createRule<EslintRuleOptions, string>({
+    name: rule.id,
+    meta: {
+      type: rule.meta.type,
+      docs: { description: rule.meta.description, recommended: rule.meta.recommended, requiresTypeChecking: true },
+      messages: { ...rule.meta.messages },
+      // The engine keeps schemas as plain JSON objects so that it needs no ESLint types.
+      schema: rule.meta.schema as unknown as readonly JSONSchema4[],
+      hasSuggestions: rule.meta.hasSuggestions ?? true,
+      ...(fixable ? { fixable: 'code' as const } : {}),
+      defaultOptions: hasOptions ? [rule.meta.defaultOptions as Record<string, unknown>] : [],
+    },
+    create(context, [options]) {
+      const { program, sourceFile } = typeInformationFor(context, ruleName);
+      return {
+        Program() {
+          const { findings, failures } = runRulesWith([rule], sourceFile, program, {
+            rules: { [rule.id]: options === undefined ? 'error' : ['error', options] },
+            // ESLint applies its own eslint-disable comments (and reports unused ones); the
+            // engine adds asyncsense-disable on top.
+            suppressions: 'asyncsense-only',
+          });
+          const [failure] = failures;
+          if (failure) throw failureToError(ruleName, failure);
+          for (const finding of findings) {
+            context.report(findingToEslintReport(finding, context.sourceCode, fixable));
+          }
+        },
+      };
+    },
+  });
+}
+
+function failureToError(ruleName: string, failure: RuleFailure): Error {
+  const cause = failure.error instanceof Error ? failure.error.message : String(failure.error);
+  return new Error(`${ruleName} failed while checking ${failure.fileName}: ${cause}`, { cause: failure.error });
+}
