@@ -1,0 +1,63 @@
+/**
+ * Input a CI run meets in real repositories: huge files, code that does not parse, broken
+ * tsconfigs, files no tsconfig includes. ESLint must finish, with findings wherever the file can be
+ * analysed and one clear message where it cannot.
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import asyncsense from 'eslint-plugin-asyncsense';
+import { asLinterConfig, createTypedEslint, lintFilesByPath } from './typed-eslint';
+import { writeTempProject } from './temp-project';
+
+const FLOATING = 'declare function save(): Promise<void>;\nexport function run(): void {\n  save();\n}\n';
+
+async function lintOne(dir: string, file: string): Promise<{ ruleId: string | null; fatal: boolean; line: number; message: string }[]> {
+  const eslint = createTypedEslint(dir, asLinterConfig(asyncsense.configs.recommended));
+  const results = await lintFilesByPath(eslint, [path.join(dir, file)]);
+  return [...results.values()][0]!.messages.map((message) => ({
+    ruleId: message.ruleId, fatal: message.fatal === true, line: message.line, message: message.message,
+  }));
+}
+
+describe('ESLint on bad input', () => {
+  it('reports every floating promise of a 20,000-line file', async () => {
+    const lines = ['declare function save(id: number): Promise<void>;', 'export function run(): void {'];
+    for (let i = 0; lines.length < 19_999; i++) lines.push(i % 100 === 0 ? `  save(${i});` : `  const v${i} = ${i} * 2; void v${i};`);
+    lines.push('}');
+    const dir = writeTempProject('bad-input-huge', { 'huge.ts': `${lines.join('\n')}\n` });
+    const messages = await lintOne(dir, 'huge.ts');
+    assert.equal(messages.filter((m) => m.fatal).length, 0);
+    assert.equal(messages.filter((m) => m.ruleId === 'asyncsense/no-floating-promises').length, 200);
+  });
+
+  it('reports one parsing error for code that does not parse, and does not throw', async () => {
+    const dir = writeTempProject('bad-input-syntax', { 'broken.ts': 'declare function save(): Promise<void>;\nsave(\nfunction {\n' });
+    const messages = await lintOne(dir, 'broken.ts');
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]!.fatal, true);
+    assert.match(messages[0]!.message, /^Parsing error:/u);
+  });
+
+  it('still checks files under a tsconfig with broken JSON', async () => {
+    const dir = writeTempProject('bad-input-json', { 'tsconfig.json': '{ "compilerOptions": { "strict": true, }', 'a.ts': FLOATING });
+    const messages = await lintOne(dir, 'a.ts');
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [['asyncsense/no-floating-promises', 3]]);
+  });
+
+  it('still checks files under a tsconfig whose extends does not exist', async () => {
+    const dir = writeTempProject('bad-input-extends', { 'tsconfig.json': '{ "extends": "./missing.json", "include": ["*.ts"] }', 'a.ts': FLOATING });
+    const messages = await lintOne(dir, 'a.ts');
+    assert.deepEqual(messages.map((m) => [m.ruleId, m.line]), [['asyncsense/no-floating-promises', 3]]);
+  });
+
+  it('says a file outside every tsconfig cannot get type information, once', async () => {
+    const dir = writeTempProject('bad-input-outside', {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { strict: true }, include: ['src/**/*.ts'] }),
+      'scripts/loose.ts': FLOATING,
+    });
+    const messages = await lintOne(dir, 'scripts/loose.ts');
+    assert.equal(messages.length, 1);
+    assert.equal(messages[0]!.fatal, true);
+    assert.match(messages[0]!.message, /was not found by the project service/u);
+  });
+});
