@@ -1,0 +1,83 @@
+import { runRules, type Finding } from 'eslint-plugin-asyncsense/engine';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { findingToLspDiagnostic } from './convert';
+import type { OpenDocuments } from './documents';
+import type { Log } from './log';
+import type { Projects } from './projects';
+import type { Settings } from './settings';
+
+/** The findings of one open document at one version, with the document they refer to. */
+export interface LintResult {
+  readonly uri: string;
+  readonly version: number;
+  readonly document: TextDocument;
+  readonly findings: readonly Finding[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+interface CachedResult {
+  readonly generation: number;
+  readonly result: LintResult;
+}
+
+/**
+ * Runs the engine on open documents. Results are reused until something that may change them
+ * happens (an edit anywhere, a file on disk, the settings), which code actions rely on: they ask
+ * for the findings of the version the diagnostics were shown for.
+ */
+export class Linter {
+  private generation = 0;
+  private readonly cache = new Map<string, CachedResult>();
+
+  constructor(
+    private readonly projects: Projects,
+    private readonly documents: OpenDocuments,
+    private readonly settings: () => Settings,
+    private readonly log: Log,
+  ) {}
+
+  /** Forgets every result: another file, the disk or the settings changed. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** The findings of the document's current version, or `undefined` when it cannot be analysed. */
+  lint(uri: string): LintResult | undefined {
+    const entry = this.documents.get(uri);
+    if (!entry) return undefined;
+    const cached = this.cache.get(uri);
+    if (cached && cached.generation === this.generation && cached.result.version === entry.document.version) {
+      return cached.result;
+    }
+    const started = performance.now();
+    const analysed = this.projects.analyse(entry.fileName);
+    if (!analysed) return undefined;
+    const { program, sourceFile } = analysed;
+    if (sourceFile.text !== entry.document.getText()) {
+      // Offsets would point into the wrong text; showing nothing is better than misplaced fixes.
+      this.log.error(`${entry.fileName}: TypeScript's copy of the file differs from the editor's; diagnostics are skipped until the next change.`);
+      return undefined;
+    }
+    const { findings, failures } = runRules(sourceFile, program, { rules: this.settings().rules, suppressions: 'all' });
+    for (const failure of failures) {
+      const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
+      this.log.once('error', `Rule ${failure.ruleId} failed on ${failure.fileName}; its other findings are kept: ${detail}`);
+    }
+    const document = entry.document;
+    const result: LintResult = {
+      uri,
+      version: document.version,
+      document,
+      findings,
+      diagnostics: findings.map((finding) => findingToLspDiagnostic(finding, document)),
+    };
+    this.cache.set(uri, { generation: this.generation, result });
+    this.log.traceMessage(`Checked ${entry.fileName} (version ${document.version}) in ${Math.round(performance.now() - started)} ms: ${findings.length} finding(s).`);
+    return result;
+  }
+}
