@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { embeddedLibFiles } from './embedded-lib-files';
 import {
   CodeActionKind, DidChangeConfigurationNotification, ErrorCodes, ResponseError, DidChangeWatchedFilesNotification, FileChangeType,
   TextDocumentSyncKind, type ClientCapabilities, type Connection, type InitializeResult,
@@ -78,7 +79,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onInitialized(guardNotification(log, 'initialized', async () => {
-    if (!fs.existsSync(path.join(libDirectory, 'lib.d.ts'))) {
+    if (!embeddedLibFiles?.has('lib.d.ts') && !fs.existsSync(path.join(libDirectory, 'lib.d.ts'))) {
       log.error(`TypeScript's library files (lib.*.d.ts) are not in ${libDirectory}; types of the standard library will be missing.`);
     }
     await registerDynamicCapabilities();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
+import { embeddedLibFiles } from './embedded-lib-files';
 
 /** What happened to a file on disk, as the client's file watcher reports it. */
 export type FileChangeKind = 'created' | 'changed' | 'deleted';
@@ -41,8 +42,14 @@ export function createWatchingHost(libDirectory: string): WatchingHost {
     return ts.sys.useCaseSensitiveFileNames ? normalised : normalised.toLowerCase();
   };
 
+  // In the bundle, the lib files live in memory under the lib directory's name.
+  const embeddedLib = (fileName: string): string | undefined =>
+    path.dirname(path.resolve(fileName)) === path.resolve(libDirectory) ? embeddedLibFiles?.get(path.basename(fileName)) : undefined;
+
   const host: ts.server.ServerHost = {
     ...ts.sys,
+    readFile: (fileName, encoding) => embeddedLib(fileName) ?? ts.sys.readFile(fileName, encoding),
+    fileExists: (fileName) => embeddedLib(fileName) !== undefined || ts.sys.fileExists(fileName),
     // The default library is looked up next to the "executing file".
     getExecutingFilePath: () => path.join(libDirectory, 'tsserver.js'),
     require: undefined,

@@ -1,0 +1,31 @@
+import * as vscode from 'vscode';
+import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commands';
+import { ServerController } from './server-controller';
+import { StatusItem } from './status-item';
+import { createTraceChannel } from './trace-channel';
+
+let controller: ServerController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('asyncsense', { log: true });
+  const traceChannel = createTraceChannel(log);
+  const status = new StatusItem();
+  const server = new ServerController(context, log, traceChannel, status);
+  controller = server;
+  context.subscriptions.push(
+    log,
+    traceChannel,
+    status,
+    vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => server.restart('requested')),
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show()),
+    // The server may use the workspace's TypeScript only once the workspace is trusted, and it reads
+    // that from its initialization options: a restart is how it learns.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => server.restart('workspace trust granted')),
+  );
+  await server.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.dispose();
+  controller = undefined;
+}

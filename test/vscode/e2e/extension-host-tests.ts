@@ -1,0 +1,190 @@
+/**
+ * Runs inside the real VS Code extension host (code-server), with the asyncsense .vsix installed the
+ * way a user installs it. `run()` throwing fails the run. Progress lines start with `E2E ` so the
+ * driver and the mocha test around it can pick them out of the workbench log.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { asyncsenseDiagnostics, codeOf, waitForDiagnostics, waitForDiagnosticsToReturn } from './wait-for-diagnostics';
+
+const EXTENSION_ID = 'asyncsense.asyncsense';
+const RULE_ID = 'no-floating-promises';
+
+export async function run(): Promise<void> {
+  try {
+    await runScenario();
+    report('all checks passed');
+  } catch (error) {
+    report(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    throw error;
+  }
+}
+
+async function runScenario(): Promise<void> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed`);
+  assertInstalledFromPackage(extension.extensionPath);
+  report(`extension installed from the package at ${extension.extensionPath}`);
+
+  const uri = findInvalidFixture();
+  const document = await openAndWaitForDiagnostic(uri);
+  assert.ok(extension.isActive, 'opening a TypeScript file did not activate the extension');
+  await checkRestartAndCrashRecovery(uri);
+  await enableTrace();
+  await checkQuickFix(document);
+  await checkDiskChangeReachesServer(path.dirname(uri.fsPath));
+}
+
+async function openAndWaitForDiagnostic(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const shown = waitForDiagnostics(uri, `a ${RULE_ID} diagnostic`, (d) => d.some((x) => codeOf(x) === RULE_ID));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const diagnostic = (await shown).find((d) => codeOf(d) === RULE_ID)!;
+  assertDiagnosticLinksToDocs(diagnostic);
+  report(`diagnostic shown: ${codeOf(diagnostic)} at line ${diagnostic.range.start.line + 1}: ${diagnostic.message}`);
+  return document;
+}
+
+async function checkRestartAndCrashRecovery(uri: vscode.Uri): Promise<void> {
+  const commands = await vscode.commands.getCommands(true);
+  for (const id of ['asyncsense.restartServer', 'asyncsense.showOutput']) {
+    assert.ok(commands.includes(id), `command ${id} is not registered`);
+  }
+  await waitForDiagnosticsToReturn(uri, () => vscode.commands.executeCommand('asyncsense.restartServer'));
+  report('diagnostics came back after asyncsense.restartServer');
+  await waitForDiagnosticsToReturn(uri, async () => killServerProcess());
+  report('diagnostics came back after the server process was killed');
+  await vscode.commands.executeCommand('asyncsense.showOutput');
+  report('asyncsense.showOutput ran');
+}
+
+/** Applies the first asyncsense quick fix, saves, and waits for that diagnostic to go. */
+async function checkQuickFix(document: vscode.TextDocument): Promise<void> {
+  const diagnostics = asyncsenseDiagnostics(vscode.languages.getDiagnostics(document.uri));
+  const target = diagnostics.find((d) => codeOf(d) === RULE_ID);
+  assert.ok(target, `the ${RULE_ID} diagnostic is gone before the fix`);
+  const fix = await findQuickFix(document.uri, target);
+  report(`quick fix offered: ${fix.title}`);
+  const before = diagnostics.length;
+  const cleared = waitForDiagnostics(document.uri, 'the fixed diagnostic to clear', (d) => d.length === before - 1);
+  const textBefore = document.getText();
+  await applyCodeAction(fix);
+  assert.notEqual(document.getText(), textBefore, 'the quick fix changed nothing');
+  assert.ok(await document.save(), 'saving the fixed file failed');
+  assert.equal(fs.readFileSync(document.uri.fsPath, 'utf8'), document.getText(), 'the fix is not on disk');
+  report('quick fix applied and saved');
+  await cleared;
+  report(`diagnostic cleared after the quick fix (${before} -> ${before - 1})`);
+}
+
+/**
+ * A change made outside the editor (a branch switch, a code generator) reaches the server through
+ * the file watchers: a function in a file that is not open starts returning a promise, and the open
+ * file that calls it gets the diagnostic.
+ */
+async function checkDiskChangeReachesServer(folder: string): Promise<void> {
+  const helper = path.join(folder, 'e2e-helper.ts');
+  const caller = vscode.Uri.file(path.join(folder, 'e2e-caller.ts'));
+  fs.writeFileSync(helper, 'export function refresh(): void {}\n');
+  fs.writeFileSync(caller.fsPath, [
+    "import { refresh } from './e2e-helper';",
+    '',
+    'export function onClick(): void {',
+    '  refresh();',
+    "  Promise.reject(new Error('unobserved'));",
+    '}',
+    '',
+  ].join('\n'));
+  const checked = waitForDiagnostics(caller, 'the caller\'s one diagnostic (Promise.reject)', (d) => d.length === 1);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(caller));
+  // One finding proves the server has checked the caller against the synchronous helper, so the
+  // second can only come from the change on disk.
+  await checked;
+  const appeared = waitForDiagnostics(caller, 'a second diagnostic in the open caller after its dependency changed on disk',
+    (d) => d.length === 2);
+  fs.writeFileSync(helper, 'export async function refresh(): Promise<void> {}\n');
+  await appeared;
+  report('a change on disk to a closed file re-checked the open file that imports it');
+}
+
+/**
+ * Turns on `asyncsense.trace.server`, so the messages of the quick fix round trip land in the output
+ * channel; the runner prints that log and the mocha side looks for them.
+ */
+async function enableTrace(): Promise<void> {
+  await vscode.workspace.getConfiguration('asyncsense').update('trace.server', 'messages', vscode.ConfigurationTarget.Global);
+  report('asyncsense.trace.server set to messages');
+}
+
+/**
+ * Kills the language server the way a crash would (SIGKILL, no shutdown): the server is the child of
+ * this extension host that runs the package's dist/server.js.
+ */
+function killServerProcess(): void {
+  const servers = fs.readdirSync('/proc').filter((entry) => /^\d+$/u.test(entry)).filter((pid) => {
+    try {
+      const parent = /^\d+ \(.*\) \S (\d+)/u.exec(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
+      return parent === String(process.pid) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js');
+    } catch {
+      return false; // the process ended while we looked
+    }
+  });
+  assert.equal(servers.length, 1, `expected one asyncsense server process under the extension host, found ${servers.length}`);
+  process.kill(Number(servers[0]), 'SIGKILL');
+  report(`killed the server process ${servers[0]}`);
+}
+
+/** The packaged extension lives in the extensions folder as publisher.name-version and has no sources. */
+function assertInstalledFromPackage(extensionPath: string): void {
+  assert.match(path.basename(extensionPath), /^asyncsense\.asyncsense-\d+\.\d+\.\d+$/u, `not an installed extension: ${extensionPath}`);
+  assert.ok(fs.existsSync(path.join(extensionPath, 'dist', 'server.js')), 'the package has no dist/server.js');
+  assert.ok(!fs.existsSync(path.join(extensionPath, 'client')), 'the package carries the client sources');
+}
+
+function findInvalidFixture(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder open');
+  const name = fs.readdirSync(folder.uri.fsPath).find((file) => /^invalid-.+\.ts$/u.test(file));
+  assert.ok(name, `no invalid-*.ts fixture in ${folder.uri.fsPath}`);
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+function assertDiagnosticLinksToDocs(diagnostic: vscode.Diagnostic): void {
+  const { code } = diagnostic;
+  assert.ok(typeof code === 'object', 'the diagnostic has no code with a documentation link');
+  assert.match(code.target.toString(), new RegExp(`${RULE_ID}\\.md$`, 'u'));
+}
+
+/**
+ * The asyncsense quick fix at the diagnostic, not the "disable for this line" action. The API command
+ * drops `diagnostics` from the actions it returns, so the mocha side checks the title against the
+ * rule's messages instead.
+ */
+async function findQuickFix(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction> {
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 20,
+  );
+  report(`code actions: ${actions.map(describeAction).join(' | ')}`);
+  const fixes = actions.filter((action): action is vscode.CodeAction =>
+    'kind' in action && action.kind !== undefined && vscode.CodeActionKind.QuickFix.contains(action.kind)
+    && action.edit !== undefined && !/disable/iu.test(action.title));
+  assert.ok(fixes.length > 0, 'no quick fix with an edit offered for the diagnostic');
+  assert.ok(actions.some((action) => /disable/iu.test(action.title) && action.title.includes(RULE_ID)), 'no "disable for this line" action');
+  return fixes[0];
+}
+
+function describeAction(action: vscode.CodeAction | vscode.Command): string {
+  return 'kind' in action && action.kind !== undefined ? `${action.title} [${action.kind.value}]` : action.title;
+}
+
+async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  assert.ok(action.edit, 'the quick fix has no edit');
+  assert.ok(await vscode.workspace.applyEdit(action.edit), 'the quick fix edit was rejected');
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+function report(message: string): void {
+  console.log(`E2E ${message}`);
+}

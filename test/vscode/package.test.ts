@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { rules } from 'eslint-plugin-asyncsense/engine';
+import { REPO_ROOT } from '../helpers/fixtures';
+
+const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
+const PACKAGED_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'icon.png', 'package.json'];
+
+interface Manifest {
+  name: string;
+  publisher: string;
+  main: string;
+  icon: string;
+  engines: { vscode: string };
+  activationEvents: string[];
+  capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
+  contributes: {
+    commands: { command: string; title: string; category: string }[];
+    configuration: { properties: Record<string, { type: string; default?: unknown; enum?: string[]; scope?: string; properties?: object }> };
+  };
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+const settings = manifest.contributes.configuration.properties;
+
+describe('the VS Code extension package', function () {
+  this.timeout(180_000);
+
+  before(function () {
+    // vsce lists what exists: the bundles must be fresh for the listing to mean anything.
+    execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
+  });
+
+  it('holds only the two bundles, the manifest, README, CHANGELOG, LICENSE and the icon', () => {
+    const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+    const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const files = listing.split('\n').map((line) => line.trim()).filter(Boolean).sort();
+    assert.deepEqual(files, [...PACKAGED_FILES].sort());
+  });
+
+  it('bundles need nothing at run time but Node built-ins (and vscode, for the client)', () => {
+    // TypeScript probes for source-map-support inside a try; its absence is expected.
+    const optional = new Set(['source-map-support']);
+    const allowed = (name: string, extra: string[]): boolean =>
+      builtinModules.includes(name.replace(/^node:/u, '')) || extra.includes(name) || optional.has(name);
+    for (const [bundle, extra] of [['extension.js', ['vscode']], ['server.js', []]] as const) {
+      const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', bundle), 'utf8');
+      const required = [...code.matchAll(/\brequire\("([^"]+)"\)/gu)].map((match) => match[1]);
+      assert.deepEqual(required.filter((name) => !allowed(name, [...extra])), [], `${bundle} requires packages the .vsix does not carry`);
+    }
+  });
+
+  it('the server bundle carries every TypeScript lib.*.d.ts, since the .vsix has no node_modules', () => {
+    const libDirectory = path.dirname(require.resolve('typescript'));
+    const libFiles = fs.readdirSync(libDirectory).filter((name) => /^lib(\.[\w.-]+)?\.d\.ts$/u.test(name));
+    assert.ok(libFiles.length > 50, `only ${libFiles.length} lib files found in ${libDirectory}`);
+    const server = fs.readFileSync(path.join(REPO_ROOT, 'dist', 'server.js'), 'utf8');
+    const missing = libFiles.filter((name) => !server.includes(`"${name}":`));
+    assert.deepEqual(missing, [], 'lib files missing from dist/server.js');
+  });
+
+  it('main points at the client bundle and the server bundle is beside it', () => {
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js')));
+  });
+});
+
+describe('the extension manifest', () => {
+  it('names the extension, its publisher and the VS Code versions it runs on', () => {
+    assert.equal(manifest.name, 'asyncsense');
+    assert.match(manifest.publisher, /^[a-z0-9][a-z0-9-]*$/u);
+    assert.equal(manifest.engines.vscode, '^1.91.0');
+  });
+
+  it('activates on TypeScript and JavaScript, with and without JSX', () => {
+    assert.deepEqual([...manifest.activationEvents].sort(), LANGUAGES.map((id) => `onLanguage:${id}`).sort());
+  });
+
+  it('is limited in untrusted workspaces, where the workspace TypeScript setting is restricted', () => {
+    const { untrustedWorkspaces } = manifest.capabilities;
+    assert.equal(untrustedWorkspaces.supported, 'limited');
+    assert.deepEqual(untrustedWorkspaces.restrictedConfigurations, ['asyncsense.typescript.useWorkspaceVersion']);
+  });
+
+  it('contributes the restart and show-output commands, all under asyncsense.*', () => {
+    const commands = manifest.contributes.commands;
+    assert.deepEqual(commands.map((c) => c.command).sort(), ['asyncsense.restartServer', 'asyncsense.showOutput']);
+    for (const command of commands) {
+      assert.equal(command.category, 'asyncsense', `${command.command} category`);
+      assert.ok(command.title.length > 0);
+    }
+  });
+
+  it('registers in the client exactly the commands the manifest contributes', () => {
+    const source = fs.readFileSync(path.join(REPO_ROOT, 'client', 'src', 'commands.ts'), 'utf8');
+    const ids = [...source.matchAll(/'(asyncsense\.[A-Za-z]+)'/gu)].map((match) => match[1]).sort();
+    assert.deepEqual(ids, manifest.contributes.commands.map((c) => c.command).sort());
+  });
+
+  it('contributes settings only under asyncsense.*', () => {
+    for (const key of Object.keys(settings)) assert.match(key, /^asyncsense\./u);
+  });
+
+  it('has asyncsense.rules: an object whose named properties are known rules', () => {
+    const setting = settings['asyncsense.rules'];
+    assert.equal(setting.type, 'object');
+    assert.deepEqual(setting.default, {});
+    const known = new Set(rules.map((rule) => rule.id));
+    for (const id of Object.keys(setting.properties ?? {})) assert.ok(known.has(id), `asyncsense.rules names unknown rule ${id}`);
+  });
+
+  it('has asyncsense.trace.server: off, messages or verbose, off by default', () => {
+    const setting = settings['asyncsense.trace.server'];
+    assert.deepEqual(setting.enum, ['off', 'messages', 'verbose']);
+    assert.equal(setting.default, 'off');
+  });
+
+  it('has asyncsense.typescript.useWorkspaceVersion: false by default, settable per folder', () => {
+    const setting = settings['asyncsense.typescript.useWorkspaceVersion'];
+    assert.equal(setting.type, 'boolean');
+    assert.equal(setting.default, false);
+    assert.ok(setting.scope === 'resource' || setting.scope === 'machine-overridable', `scope ${setting.scope}`);
+  });
+
+  it('has a 128×128 PNG icon', () => {
+    const png = fs.readFileSync(path.join(REPO_ROOT, manifest.icon));
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+});
