@@ -18,8 +18,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => server.restart('requested')),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show()),
-    // The server may use the workspace's TypeScript only once the workspace is trusted, and it reads
-    // that from its initialization options: a restart is how it learns.
+    // The server reads the workspace's trust from its initialization options, once, at start: a
+    // restart is how it learns that trust was granted.
     vscode.workspace.onDidGrantWorkspaceTrust(() => server.restart('workspace trust granted')),
   );
   await server.start();

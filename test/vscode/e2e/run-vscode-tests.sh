@@ -10,6 +10,12 @@
 # building one), E2E_FIXTURE (default invalid-call-statement.ts), E2E_TIMEOUT_MS (default 180000),
 # PORT (default random).
 set -euo pipefail
+# Started from `npm test`, this script inherits the outer npm's settings as npm_* variables; the
+# nested installs would take them as their own (code-server's install check reads the user agent,
+# which names the outer Node 20). Drop them: each install below says what it needs.
+for name in $(compgen -e); do
+  case "$name" in npm_*|NODE) unset "$name" ;; esac
+done
 REPO=$(cd "$(dirname "$0")/../../.." && pwd)
 HERE=$REPO/test/vscode/e2e
 # Outside the work tree, so a fresh clone on the same machine reuses the ~800 MB of installs.
