@@ -1,0 +1,99 @@
+import ts from 'typescript';
+import { THIS_BINDING, type Binding } from './binding';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/** Methods that change the object they are called on, so a call writes its receiver. */
+const MUTATING_METHODS = new Set([
+  'push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin',
+  'set', 'delete', 'clear', 'add', 'append',
+]);
+
+/**
+ * Every binding that running `node` may write: declared names (destructuring included),
+ * assignment targets (`x = …`, `x += …`, `x++`, `[a, b] = …`), and objects changed in place
+ * (`obj.prop = …`, `obj[k] = …`, `delete obj.k`, `list.push(…)`, `Object.assign(obj, …)`), which
+ * write the binding the object is reached through. Nested functions count: they may be called.
+ */
+export function bindingsWrittenBy(checker: ts.TypeChecker, node: ts.Node): Set<Binding> {
+  const writes = new Set<Binding>();
+  visit(node);
+  return writes;
+
+  function visit(current: ts.Node): void {
+    if (ts.isVariableDeclaration(current) || ts.isParameter(current) || ts.isBindingElement(current)) {
+      addDeclaredName(current.name);
+    } else if ((ts.isFunctionDeclaration(current) || ts.isClassDeclaration(current)) && current.name) {
+      addDeclaredName(current.name);
+    } else if (ts.isBinaryExpression(current) && isAssignment(current.operatorToken.kind)) {
+      addTarget(current.left);
+    } else if ((ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) && isIncrement(current.operator)) {
+      addTarget(current.operand);
+    } else if (ts.isDeleteExpression(current)) {
+      addTarget(current.expression);
+    } else if (ts.isCallExpression(current)) {
+      addMutatedByCall(current);
+    }
+    ts.forEachChild(current, visit);
+  }
+
+  function addDeclaredName(name: ts.BindingName | ts.Identifier): void {
+    if (ts.isIdentifier(name)) {
+      addSymbol(checker.getSymbolAtLocation(name));
+      return;
+    }
+    for (const element of name.elements) {
+      if (!ts.isOmittedExpression(element)) addDeclaredName(element.name);
+    }
+  }
+
+  /** Assignment targets, including destructuring assignment patterns. */
+  function addTarget(target: ts.Expression): void {
+    const node = skipOuterExpressions(target);
+    if (ts.isArrayLiteralExpression(node)) {
+      for (const element of node.elements) addTarget(ts.isSpreadElement(element) ? element.expression : element);
+    } else if (ts.isObjectLiteralExpression(node)) {
+      for (const property of node.properties) {
+        if (ts.isShorthandPropertyAssignment(property)) addSymbol(checker.getShorthandAssignmentValueSymbol(property));
+        else if (ts.isPropertyAssignment(property)) addTarget(property.initializer);
+        else if (ts.isSpreadAssignment(property)) addTarget(property.expression);
+      }
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      addTarget(node.left);
+    } else {
+      addRoot(node);
+    }
+  }
+
+  function addMutatedByCall(call: ts.CallExpression): void {
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return;
+    const method = callee.name.text;
+    if (method === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && call.arguments[0]) {
+      addRoot(call.arguments[0]);
+    } else if (MUTATING_METHODS.has(method)) {
+      addRoot(callee.expression);
+    }
+  }
+
+  /** `a.b[c].d` is reached through `a`: writing any part of it writes `a`. */
+  function addRoot(expression: ts.Expression): void {
+    let node = skipOuterExpressions(expression);
+    while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) {
+      node = skipOuterExpressions(node.expression);
+    }
+    if (ts.isIdentifier(node)) addSymbol(checker.getSymbolAtLocation(node));
+    else if (node.kind === ts.SyntaxKind.ThisKeyword) writes.add(THIS_BINDING);
+  }
+
+  function addSymbol(symbol: ts.Symbol | undefined): void {
+    if (symbol) writes.add(symbol);
+  }
+}
+
+function isAssignment(operator: ts.SyntaxKind): boolean {
+  return operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment;
+}
+
+function isIncrement(operator: ts.SyntaxKind): boolean {
+  return operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken;
+}
