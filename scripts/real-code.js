@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Runs every rule over real TypeScript code bases that the npm registry ships as source, for
+// triage by hand: `node scripts/real-code.js @trpc/server@11.25.2 convex@1.48.0 …`. Each package
+// is installed with its dependencies into .e2e/real-code/ (so imports have their real types), its
+// own .ts sources are checked, and every finding is printed with the code around it.
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+const { checkProject } = require('eslint-plugin-asyncsense/terminal');
+const { rules } = require('eslint-plugin-asyncsense/engine');
+
+const root = path.resolve(__dirname, '..');
+const specs = process.argv.slice(2);
+if (specs.length === 0) {
+  console.error('usage: node scripts/real-code.js <package@version> …');
+  process.exit(2);
+}
+const allRules = Object.fromEntries(rules.map((rule) => [rule.id, 'warn']));
+const totals = new Map();
+
+for (const spec of specs) {
+  const name = spec.replace(/(?!^)@[^@]*$/u, '');
+  const dir = path.join(root, '.e2e', 'real-code', spec.replace(/[@/]/gu, '_'));
+  const packageDir = path.join(dir, 'node_modules', name);
+  if (!fs.existsSync(packageDir)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
+    execFileSync('npm', ['install', '--no-fund', '--no-audit', '--ignore-scripts', '--loglevel=error', spec], { cwd: dir, stdio: 'inherit' });
+  }
+  const tsconfig = path.join(dir, 'tsconfig.json');
+  fs.writeFileSync(tsconfig, JSON.stringify({
+    compilerOptions: {
+      target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM'], types: ['node'],
+      typeRoots: [path.join(root, 'node_modules', '@types')], strict: true, noEmit: true, skipLibCheck: true,
+    },
+    include: [path.join(packageDir, 'src', '**', '*.ts'), path.join(packageDir, 'src', '**', '*.tsx')],
+    exclude: ['**/*.d.ts', '**/*.test.ts', '**/*.spec.ts', '**/__tests__/**'],
+  }, null, 2));
+  const started = performance.now();
+  const report = checkProject(tsconfig, allRules);
+  const files = report.files.length;
+  console.log(`\n# ${spec}: ${report.files.reduce((n, f) => n + f.findings.length, 0)} finding(s) in ${files} file(s), ${Math.round(performance.now() - started)} ms`);
+  for (const failure of report.failures) console.log(`RULE FAILURE ${failure.ruleId} ${failure.fileName}: ${failure.error}`);
+  for (const { fileName, sourceFile, findings } of report.files) {
+    for (const finding of findings) {
+      const key = `${finding.ruleId}`;
+      totals.set(key, (totals.get(key) ?? 0) + 1);
+      const { line } = sourceFile.getLineAndCharacterOfPosition(finding.start);
+      const lines = sourceFile.text.split('\n');
+      console.log(`\n## ${finding.ruleId} ${path.relative(packageDir, fileName)}:${line + 1} ${finding.messageId}`);
+      for (let i = Math.max(0, line - 3); i <= Math.min(lines.length - 1, line + 3); i++) {
+        console.log(`${i === line ? '>' : ' '} ${String(i + 1).padStart(5)} | ${lines[i]}`);
+      }
+    }
+  }
+}
+console.log('\n# totals', Object.fromEntries(totals));
