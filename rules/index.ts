@@ -1,7 +1,13 @@
 import type { AnyRule } from './core/types';
+import { noAwaitInLoop } from './no-await-in-loop';
 import { noFloatingPromises } from './no-floating-promises';
+import { noUnboundedConcurrency } from './no-unbounded-concurrency';
+import { preferParallelAwaits } from './prefer-parallel-awaits';
 
 /** Every rule, sorted by id (checked by the metadata tests). */
 export const rules: readonly AnyRule[] = [
+  noAwaitInLoop,
   noFloatingPromises,
+  noUnboundedConcurrency,
+  preferParallelAwaits,
 ];

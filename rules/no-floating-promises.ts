@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Rule, RuleContext, Suggestion, TextEdit } from './core/types';
 import { appendCallEdits } from './util/append-call-edits';
 import { canAwaitAt } from './util/can-await-at';
+import { indentationAt } from './util/indentation-at';
 import { isCallable } from './util/is-callable';
 import { isPromiseLike } from './util/is-promise-like';
 import { prefixExpressionEdits } from './util/prefix-expression-edits';
@@ -197,18 +198,11 @@ function hasCatchMethod(checker: ts.TypeChecker, expression: ts.Expression): boo
 /** `.catch(handler)` appended, or the handler put into an empty `.catch()` already there. */
 function catchEdits(sourceFile: ts.SourceFile, expression: ts.Expression): TextEdit[] {
   const node = skipOuterExpressions(expression);
-  const handler = indentLike(sourceFile, expression, REJECTION_HANDLER);
+  const indent = indentationAt(sourceFile, expression.getStart(sourceFile));
+  const handler = REJECTION_HANDLER.replaceAll('\n', `\n${indent}`);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
     && node.expression.name.text === 'catch' && node.arguments.length === 0) {
     return [{ start: node.arguments.end, end: node.arguments.end, newText: handler }];
   }
   return appendCallEdits(sourceFile, expression, `.catch(${handler})`);
-}
-
-/** Multi-line text indented like the line `expression` starts on. */
-function indentLike(sourceFile: ts.SourceFile, expression: ts.Expression, text: string): string {
-  const start = expression.getStart(sourceFile);
-  const lineStart = sourceFile.getPositionOfLineAndCharacter(sourceFile.getLineAndCharacterOfPosition(start).line, 0);
-  const indent = /^[ \t]*/u.exec(sourceFile.text.slice(lineStart, start))![0];
-  return text.replaceAll('\n', `\n${indent}`);
 }

@@ -1,12 +1,6 @@
 import ts from 'typescript';
+import { isMutatingOperation } from './is-mutating-operation';
 import { skipOuterExpressions } from './skip-outer-expressions';
-
-/**
- * Names of operations that change the world. Two of them keep their order (an order row may need
- * its customer row first); one of them keeps its order with any operation on the same argument
- * (read the file, then delete it).
- */
-const MUTATION = /^(?:write|append|insert|put|set|save|store|update|upsert|patch|delete|del|remove|rm|rmdir|unlink|mkdir|rename|copy|move|truncate|create|add|begin|commit|rollback|lock|unlock|acquire|release|send|publish|emit|enqueue|push|post|connect|disconnect|close|open|flush|destroy|drop|reset|clear|increment|decrement|incr|decr|charge|refund|pay|transfer|exec|execute|run|spawn|kill)(?![a-z])/u;
 
 const ids = new WeakMap<ts.Symbol, number>();
 let nextId = 0;
@@ -14,9 +8,9 @@ let nextId = 0;
 /**
  * Whether two awaited operations may run in either order, or at once. Not when they go through
  * the same receiver (`db.users.find` twice, `tx.insert` then `tx.commit`), when both change
- * something, or when one changes something and they share an argument (`mkdir(dir)` then
- * `writeFile(dir + …)` shares nothing; `writeFile(path)` then `rm(path)` does). Awaiting promises
- * that already exist (`await pending`) never reorders any work.
+ * something (an order row may need its customer row first), or when one changes something and
+ * they share an argument (`readFile(path)` then `rm(path)`). Awaiting promises that already
+ * exist (`await pending`) never reorders any work.
  */
 export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, later: ts.Expression): boolean {
   const first = operationOf(earlier);
@@ -24,8 +18,8 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   if (!first || !second) return true;
   const firstReceiver = receiverKey(checker, first);
   if (firstReceiver !== undefined && firstReceiver === receiverKey(checker, second)) return false;
-  const firstMutates = mutates(first);
-  const secondMutates = mutates(second);
+  const firstMutates = isMutatingOperation(first);
+  const secondMutates = isMutatingOperation(second);
   if (firstMutates && secondMutates) return false;
   return !((firstMutates || secondMutates) && shareArgument(checker, first, second));
 }
@@ -34,32 +28,6 @@ function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpre
   let node = skipOuterExpressions(expression);
   if (ts.isAwaitExpression(node)) node = skipOuterExpressions(node.expression);
   return ts.isCallExpression(node) || ts.isNewExpression(node) ? node : undefined;
-}
-
-/** The operation's name: `writeFile` in `fs.writeFile(…)`, `save` in `repo.save(…)`. */
-function nameOf(operation: ts.CallExpression | ts.NewExpression): string | undefined {
-  const callee = skipOuterExpressions(operation.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
-}
-
-function mutates(operation: ts.CallExpression | ts.NewExpression): boolean {
-  const name = nameOf(operation);
-  if (name === undefined) return true;
-  if (name === 'fetch') return hasNonReadMethod(operation.arguments?.[1]);
-  return MUTATION.test(name.toLowerCase()) || MUTATION.test(name);
-}
-
-/** `fetch(url, { method: 'POST' })` changes something; without a method, or with GET/HEAD, it reads. */
-function hasNonReadMethod(init: ts.Expression | undefined): boolean {
-  if (!init) return false;
-  const options = skipOuterExpressions(init);
-  if (!ts.isObjectLiteralExpression(options)) return true;
-  const method = options.properties.find((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'method');
-  if (!method) return false;
-  if (!ts.isPropertyAssignment(method) || !ts.isStringLiteralLike(method.initializer)) return true;
-  return !['GET', 'HEAD'].includes(method.initializer.text.toUpperCase());
 }
 
 function receiverKey(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): string | undefined {

@@ -48,8 +48,11 @@ describe('ESLint parity with the engine over fixtures/', () => {
         .map((message) => eslintMessageToComparable(message, sourceFile.text));
 
       assert.deepEqual(actual, expected);
-      if (fixture.kind === 'valid') assert.equal(expected.length, 0, 'a valid fixture has findings');
-      else assert.ok(expected.some((finding) => finding.ruleId === `asyncsense/${fixture.ruleId}`), 'an invalid fixture has no finding of its rule');
+      // A fixture is valid for its own rule; another rule may rightly report on it, and both
+      // front ends must then agree on that too.
+      const own = expected.filter((finding) => finding.ruleId === `asyncsense/${fixture.ruleId}`);
+      if (fixture.kind === 'valid') assert.deepEqual(own, [], 'a valid fixture has findings of its rule');
+      else assert.ok(own.length > 0, 'an invalid fixture has no finding of its rule');
     });
   }
 });

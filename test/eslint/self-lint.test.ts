@@ -1,6 +1,6 @@
 /**
- * The project lints itself with its own rules (eslint.config.mjs at the root, typed linting, the
- * recommended config): our own code must not float promises either.
+ * The project lints itself with its own rules (eslint.config.mjs at the root, typed linting, every
+ * rule): our own code must not do what we tell others not to.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';

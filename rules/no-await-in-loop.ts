@@ -1,0 +1,173 @@
+import ts from 'typescript';
+import type { Rule, RuleContext, Suggestion } from './core/types';
+import { addDefaultImport } from './util/add-default-import';
+import type { Binding } from './util/binding';
+import { bindingsReadBy } from './util/bindings-read-by';
+import { canImportPackage } from './util/can-import-package';
+import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
+import { isPacingAwait } from './util/is-pacing-await';
+import { isPromiseLike } from './util/is-promise-like';
+import { keepsOrderAcrossIterations } from './util/keeps-order-across-iterations';
+import { loopDataFlow } from './util/loop-data-flow';
+import { loopIteration, type LoopIteration } from './util/loop-iteration';
+import { mayReorder } from './util/may-reorder';
+import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
+import { skipOuterExpressions } from './util/skip-outer-expressions';
+import { unionParts } from './util/union-parts';
+import { unusedNameAt } from './util/unused-name-at';
+
+export interface Options {
+  /** The limit the fix writes into `pMap(…, { concurrency })` or the batched loop's constant. */
+  readonly defaultConcurrency: number;
+}
+
+export type MessageId = 'serialLoop' | 'mapWithPMap' | 'runInBatches' | 'runAllAtOnce';
+
+type Context = RuleContext<Options, MessageId>;
+
+const LOOPS = [
+  ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.ForStatement,
+  ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement,
+];
+
+export const noAwaitInLoop: Rule<Options, MessageId> = {
+  id: 'no-await-in-loop',
+  meta: {
+    type: 'suggestion',
+    description: 'Disallow loops that await independent work one item at a time.',
+    recommended: false,
+    hasSuggestions: true,
+    messages: {
+      serialLoop: 'Each iteration waits for the previous one although they do not depend on each other, so this loop does its work one item at a time. Run the iterations concurrently, with a limit.',
+      mapWithPMap: 'Run the iterations with `pMap` at a concurrency of {{concurrency}}.',
+      runInBatches: 'Run the iterations in batches of {{concurrency}} with `Promise.all`.',
+      runAllAtOnce: 'Run the iterations together with `Promise.all`.',
+    },
+    schema: [{
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        defaultConcurrency: { type: 'integer', minimum: 1 },
+      },
+    }],
+    defaultOptions: { defaultConcurrency: 8 },
+  },
+  create(context) {
+    const check = (node: ts.Node): void => checkLoop(context, node as ts.IterationStatement);
+    return Object.fromEntries(LOOPS.map((kind) => [kind, check]));
+  },
+};
+
+function checkLoop(context: Context, loop: ts.IterationStatement): void {
+  const { checker, sourceFile } = context;
+  const iteration = loopIteration(loop);
+  if (!iteration || awaitsInHeader(loop)) return;
+  const scan = scanLoopBody(loop, iteration.body);
+  if (scan.awaits.length === 0 || scan.hasSuspensionOrHoisting) return;
+  const firstAwait = scan.awaits[0]!.getStart(sourceFile);
+  if (scan.exits.some((exit) => exit.getEnd() > firstAwait)) return;
+  if (scan.awaits.some((node) => isPacingAwait(node.expression))) return;
+  const work = scan.awaits.filter((node) => startsWork(node.expression) && isPromiseLike(checker, checker.getTypeAtLocation(node.expression)));
+  if (work.length === 0) return;
+  const flow = loopDataFlow(checker, iteration, work);
+  if (flow.carried || !flow.readsItem) return;
+  const varies = variesPerIteration(checker, iteration);
+  if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
+  if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
+  const first = work[0]!;
+  context.report({
+    messageId: 'serialLoop',
+    start: first.getStart(sourceFile),
+    end: first.getEnd(),
+    suggestions: flow.orderedWrites.length === 0 ? suggestFix(context, iteration, scan) : [],
+  });
+}
+
+/** `while (await queue.next())`, `for (…; await more(); …)`: a consumer loop, ordered by design. */
+function awaitsInHeader(loop: ts.IterationStatement): boolean {
+  const parts = ts.isForStatement(loop) ? [loop.condition, loop.incrementor]
+    : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? [loop.expression] : [];
+  return parts.some((part) => part !== undefined && containsAwait(part));
+}
+
+function containsAwait(node: ts.Node): boolean {
+  if (ts.isAwaitExpression(node)) return true;
+  if (ts.isFunctionLike(node)) return false;
+  return ts.forEachChild(node, containsAwait) ?? false;
+}
+
+/** A call or `new` starts work in this iteration; awaiting a promise that already exists does not. */
+function startsWork(operand: ts.Expression): boolean {
+  const node = skipOuterExpressions(operand);
+  return ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node);
+}
+
+/** Whether an expression reads the item or a name the body declares (and so computes per item). */
+function variesPerIteration(checker: ts.TypeChecker, iteration: LoopIteration): (node: ts.Expression) => boolean {
+  const { body, item } = iteration;
+  const isPerIteration = (binding: Binding): boolean => typeof binding !== 'symbol'
+    && (binding.declarations ?? []).some((declaration) => (declaration.pos >= body.pos && declaration.end <= body.end)
+      || (declaration.pos >= item.pos && declaration.end <= item.end));
+  return (node) => [...bindingsReadBy(checker, node)].some(isPerIteration);
+}
+
+function suggestFix(context: Context, iteration: LoopIteration, scan: LoopBodyScan): Suggestion[] {
+  const { sourceFile } = context;
+  const strategy = chooseStrategy(context, iteration);
+  if (!strategy || losesNarrowing(context.checker, iteration)) return [];
+  const messageId = strategy.kind === 'pMap' ? 'mapWithPMap' : strategy.kind === 'all' ? 'runAllAtOnce' : 'runInBatches';
+  return [{
+    messageId,
+    data: strategy.kind === 'all' ? {} : { concurrency: strategy.concurrency },
+    edits: () => concurrentLoopEdits(sourceFile, iteration, scan.continues, strategy),
+  }];
+}
+
+/**
+ * `Promise.all` only where the source shows how many items there are; otherwise `pMap` when the
+ * file can import it, or batches of a named constant. `undefined` when no rewrite is clearly safe.
+ */
+function chooseStrategy(context: Context, iteration: LoopIteration): ConcurrentStrategy | undefined {
+  const { checker, program, sourceFile, options } = context;
+  const concurrency = options.defaultConcurrency;
+  if (iteration.kind === 'for-of') {
+    const type = checker.getTypeAtLocation(iteration.source);
+    const parts = unionParts(checker.getNonNullableType(type));
+    if (!parts.every((part) => checker.isArrayType(part) || checker.isTupleType(part))) return undefined;
+    if (parts.some((part) => checker.getTypeArguments(part as ts.TypeReference).some((element) => isPromiseLike(checker, element)))) return undefined;
+    if (ts.isArrayLiteralExpression(skipOuterExpressions(iteration.source)) || parts.every((part) => checker.isTupleType(part))) {
+      return { kind: 'all' };
+    }
+  }
+  if (iteration.kind === 'for-in' && !(checker.getTypeAtLocation(iteration.item.name).flags & ts.TypeFlags.String)) return undefined;
+  // The rewrite declares the limit as a named constant before the loop, which needs a statement list.
+  const target = ts.isLabeledStatement(iteration.loop.parent) ? iteration.loop.parent : iteration.loop;
+  if (!ts.isBlock(target.parent) && !ts.isSourceFile(target.parent)) return undefined;
+  const at = [iteration.loop, iteration.body];
+  const limit = unusedNameAt(checker, at, 'CONCURRENCY');
+  if (canImportPackage(program, sourceFile, 'p-map')) {
+    const { name, edits } = addDefaultImport(checker, sourceFile, 'p-map', 'pMap', at);
+    return { kind: 'pMap', name, importEdits: edits, limit, concurrency };
+  }
+  return { kind: 'batches', concurrency, names: { limit, start: unusedNameAt(checker, at, 'start'), items: unusedNameAt(checker, at, 'items') } };
+}
+
+/**
+ * Inside a callback TypeScript forgets how a `let` or a parameter declared outside was narrowed
+ * (`if (!client) return;`), so moving the body would turn valid code into a type error.
+ */
+function losesNarrowing(checker: ts.TypeChecker, iteration: LoopIteration): boolean {
+  const { body } = iteration;
+  const visit = (node: ts.Node): boolean => {
+    if (ts.isIdentifier(node)) {
+      const symbol = checker.getSymbolAtLocation(node);
+      const declaration = symbol?.valueDeclaration;
+      if (!symbol || !declaration || (declaration.pos >= body.pos && declaration.end <= body.end)) return false;
+      const mutable = ts.isParameter(declaration)
+        || (ts.isVariableDeclaration(declaration) && !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const));
+      return mutable && checker.getTypeAtLocation(node) !== checker.getTypeOfSymbol(symbol);
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return visit(body);
+}

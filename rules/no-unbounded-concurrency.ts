@@ -1,0 +1,116 @@
+import ts from 'typescript';
+import type { Rule } from './core/types';
+import { findUnboundedWork, type UnboundedWork } from './util/find-unbounded-work';
+import { suggestLimits, type FixContext } from './util/suggest-limits';
+import { canImportPackage } from './util/can-import-package';
+import { isPromiseLike } from './util/is-promise-like';
+import { skipOuterExpressions } from './util/skip-outer-expressions';
+import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
+import { unionParts } from './util/union-parts';
+
+export interface Options {
+  /** Functions, methods or types that run the work handed to them under a concurrency limit. */
+  readonly limiters: readonly TypeOrValueSpecifier[];
+  /** The limit a fix writes into the constant it adds. */
+  readonly defaultConcurrency: number;
+}
+
+export type MessageId = 'unboundedMap' | 'unboundedLoop' | 'limitWithPMap' | 'limitWithPLimit' | 'runInBatches';
+
+/** The combinators that start nothing themselves but wait on everything they are given at once. */
+const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+
+/** How much of the code the message quotes before it shortens it. */
+const MAX_QUOTE = 40;
+
+export const noUnboundedConcurrency: Rule<Options, MessageId> = {
+  id: 'no-unbounded-concurrency',
+  meta: {
+    type: 'problem',
+    description: 'Disallow `Promise.all` and its siblings over work started for every element of a list of unknown length.',
+    recommended: false,
+    hasSuggestions: true,
+    messages: {
+      unboundedMap: '`{{work}}` starts one operation per element, all at once, and `Promise.{{method}}` waits for them together; over a list of unknown length that opens as many requests, connections or file handles as it has elements. Limit the concurrency.',
+      unboundedLoop: '`{{list}}` is filled with one running operation per iteration of a loop over a list of unknown length, so they all run at once; that opens as many requests, connections or file handles as the list has elements. Limit the concurrency.',
+      limitWithPMap: 'Run at most {{concurrency}} at a time with `p-map`.',
+      limitWithPLimit: 'Run at most {{concurrency}} at a time with `p-limit`.',
+      runInBatches: 'Run in batches of {{concurrency}}.',
+    },
+    schema: [{
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        limiters: specifierListSchema,
+        defaultConcurrency: { type: 'integer', minimum: 1 },
+      },
+    }],
+    defaultOptions: { limiters: [], defaultConcurrency: 8 },
+  },
+  create(context) {
+    const { checker, program, sourceFile, options } = context;
+    const limiterContext = { program, checker, limiters: options.limiters };
+    const fixContext: FixContext = {
+      program, checker, sourceFile, concurrency: options.defaultConcurrency,
+      canImport: (moduleName) => canImportPackage(program, sourceFile, moduleName),
+    };
+
+    return {
+      [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
+    };
+
+    function checkCall(call: ts.CallExpression): void {
+      const method = combinatorName(call);
+      if (!method || !isPromiseCombinator(call)) return;
+      const [argument] = call.arguments;
+      if (!argument || !holdsPromises(argument)) return;
+      const work = findUnboundedWork(limiterContext, argument);
+      if (!work) return;
+      context.report({
+        ...describe(work, method),
+        start: call.getStart(sourceFile),
+        end: call.getEnd(),
+        suggestions: suggestLimits(fixContext, call, method, work),
+      });
+    }
+
+    /** `Promise.all`, `Promise.race`, … as the standard library declares them on `PromiseConstructor`. */
+    function isPromiseCombinator(call: ts.CallExpression): boolean {
+      const callee = skipOuterExpressions(call.expression) as ts.PropertyAccessExpression;
+      const symbol = checker.getSymbolAtLocation(callee.name);
+      return (symbol?.getDeclarations() ?? []).some((declaration) => ts.isInterfaceDeclaration(declaration.parent)
+        && declaration.parent.name.text === 'PromiseConstructor'
+        && program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
+    }
+
+    /** An array (or a tuple with a rest element) that may hold promises. */
+    function holdsPromises(argument: ts.Expression): boolean {
+      return unionParts(checker.getTypeAtLocation(argument)).some((part) => {
+        const isList = checker.isArrayType(part)
+          || (checker.isTupleType(part) && (part as ts.TupleTypeReference).target.hasRestElement);
+        return isList && checker.getTypeArguments(part as ts.TypeReference).some((element) => isPromiseLike(checker, element));
+      });
+    }
+  },
+};
+
+/** The syntactic filter before any type query: `<anything>.all(<one argument>)` and siblings. */
+function combinatorName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !COMBINATORS.has(callee.name.text)) return undefined;
+  if (call.arguments.length !== 1 || ts.isSpreadElement(call.arguments[0]!)) return undefined;
+  return callee.name.text;
+}
+
+function describe(work: UnboundedWork, method: string): { messageId: MessageId; data: Record<string, string> } {
+  if (work.kind === 'loop') return { messageId: 'unboundedLoop', data: { list: quote(work.list) } };
+  return { messageId: 'unboundedMap', data: { work: `${quote(work.receiver)}.map(...)`, method } };
+}
+
+/** The code as the message quotes it: on one line, and shortened when long. */
+function quote(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/gu, ' ');
+  return text.length <= MAX_QUOTE ? text : `${text.slice(0, MAX_QUOTE - 1)}…`;
+}
+
+

@@ -1,0 +1,133 @@
+import ts from 'typescript';
+import type { Rule, RuleContext, Suggestion } from './core/types';
+import { canRewriteAsPromiseAll } from './util/can-rewrite-as-promise-all';
+import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
+import { isEffectfulOperation } from './util/is-effectful-operation';
+import { isPromiseLike } from './util/is-promise-like';
+import { promiseAllEdits } from './util/promise-all-edits';
+import { skipOuterExpressions } from './util/skip-outer-expressions';
+
+export type Options = Record<string, never>;
+
+export type MessageId = 'sequential' | 'awaitTogether';
+
+type Context = RuleContext<Options, MessageId>;
+
+/** The longest a binding pattern may be to be quoted in the message as written. */
+const MAX_QUOTED_PATTERN = 40;
+
+export const preferParallelAwaits: Rule<Options, MessageId> = {
+  id: 'prefer-parallel-awaits',
+  meta: {
+    type: 'suggestion',
+    description: 'Require awaits in the same block that do not depend on each other to run together with `Promise.all`.',
+    recommended: false,
+    hasSuggestions: true,
+    messages: {
+      sequential: '{{names}} are awaited one after the other but do not depend on each other; run them together with `Promise.all`.',
+      awaitTogether: 'Await them together with `Promise.all`.',
+    },
+    schema: [{ type: 'object', additionalProperties: false, properties: {} }],
+    defaultOptions: {},
+  },
+  create(context) {
+    const { checker, sourceFile } = context;
+
+    return {
+      [ts.SyntaxKind.SourceFile]: (node) => checkStatements(node, (node as ts.SourceFile).statements),
+      [ts.SyntaxKind.Block]: (node) => checkStatements(node, (node as ts.Block).statements),
+      [ts.SyntaxKind.CaseClause]: (node) => checkStatements(node, (node as ts.CaseClause).statements),
+      [ts.SyntaxKind.DefaultClause]: (node) => checkStatements(node, (node as ts.DefaultClause).statements),
+    };
+
+    function checkStatements(container: ts.Node, statements: readonly ts.Statement[]): void {
+      if (statements.filter((statement) => syntacticMember(statement)).length < 2) return;
+      // Awaits in a loop body are no-await-in-loop's: the fix there collects across iterations.
+      if (isInLoopBody(container)) return;
+      for (const group of groupIndependentAwaits(checker, statements, asMember)) report(group);
+    }
+
+    /** A member also needs a promise to wait for, and a call that changes nothing by its name. */
+    function asMember(statement: ts.Statement): Member | undefined {
+      const member = syntacticMember(statement);
+      if (!member || isEffectfulOperation(member.operand)) return undefined;
+      return isPromiseLike(checker, checker.getTypeAtLocation(member.operand)) ? member : undefined;
+    }
+
+    function report(group: Group): void {
+      const second = group.members[1]!.awaitExpression;
+      context.report({
+        messageId: 'sequential',
+        data: { names: listNames(group.members.map((member) => nameOf(sourceFile, member))) },
+        start: second.getStart(sourceFile),
+        end: second.getEnd(),
+        suggestions: suggestFix(context, group),
+      });
+    }
+  },
+};
+
+/**
+ * `const x = await call(…);` or `let`, one declaration, the await the whole initializer. The call
+ * must start work here: awaiting a promise that already exists (`await pending`) reorders nothing,
+ * and `Promise.all(…)` and friends are the grouping already done.
+ */
+function syntacticMember(statement: ts.Statement): Member | undefined {
+  if (!ts.isVariableStatement(statement)) return undefined;
+  const list = statement.declarationList;
+  if (!(list.flags & (ts.NodeFlags.Const | ts.NodeFlags.Let)) || list.flags & ts.NodeFlags.Using) return undefined;
+  if (list.declarations.length !== 1) return undefined;
+  const declaration = list.declarations[0]!;
+  if (!declaration.initializer || declaration.exclamationToken) return undefined;
+  const initializer = skipParentheses(declaration.initializer);
+  if (!ts.isAwaitExpression(initializer)) return undefined;
+  const operand = skipOuterExpressions(initializer.expression);
+  if (!ts.isCallExpression(operand) || isPromiseStatic(operand) || containsAwait(operand)) return undefined;
+  return { statement, declaration, awaitExpression: initializer, operand };
+}
+
+function skipParentheses(node: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(node)) node = node.expression;
+  return node;
+}
+
+/** `Promise.all`, `Promise.race`, `Promise.resolve`, …: combinators and wrappers, not work. */
+function isPromiseStatic(call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
+}
+
+function containsAwait(node: ts.Node): boolean {
+  return ts.forEachChild(node, (child) => !ts.isFunctionLike(child) && (ts.isAwaitExpression(child) || containsAwait(child))) ?? false;
+}
+
+function isInLoopBody(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isIterationStatement(current, false)) return true;
+  }
+  return false;
+}
+
+function nameOf(sourceFile: ts.SourceFile, member: Member): string {
+  const name = member.declaration.name;
+  if (ts.isIdentifier(name)) return name.text;
+  const text = name.getText(sourceFile).replace(/\s+/gu, ' ');
+  return text.length <= MAX_QUOTED_PATTERN ? text : boundNames(name).join(', ');
+}
+
+function boundNames(name: ts.BindingName): string[] {
+  if (ts.isIdentifier(name)) return [name.text];
+  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
+}
+
+/** "`a` and `b`", "`a`, `b` and `c`". */
+function listNames(names: readonly string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+function suggestFix(context: Context, group: Group): Suggestion[] {
+  const { program, sourceFile } = context;
+  if (!canRewriteAsPromiseAll(program, sourceFile, group)) return [];
+  return [{ messageId: 'awaitTogether', edits: () => promiseAllEdits(sourceFile, group) }];
+}

@@ -1,0 +1,181 @@
+import ts from 'typescript';
+import { bindingsWrittenBy } from './bindings-written-by';
+import { skipOuterExpressions } from './skip-outer-expressions';
+import { hasFixedKeys } from './has-fixed-keys';
+import { isBoundedCollection } from './is-bounded-collection';
+import { routesThroughLimiter, type LimiterContext } from './routes-through-limiter';
+
+/** `xs.map(fn)` passed to `Promise.all`, spread into its array, or kept in a `const` first. */
+export interface UnboundedMap {
+  readonly kind: 'map';
+  readonly map: ts.CallExpression;
+  readonly receiver: ts.Expression;
+  readonly callback: ts.Expression;
+  readonly site: 'argument' | 'spread' | 'variable';
+}
+
+/** A list that a loop over a list of unknown length fills with running promises. */
+export interface FilledList {
+  readonly kind: 'loop';
+  readonly list: ts.Identifier;
+  /** The statement that fills it: a loop, or a `forEach` over the list. */
+  readonly filler: ts.Statement;
+  readonly pushes: readonly ts.CallExpression[];
+}
+
+export type UnboundedWork = UnboundedMap | FilledList;
+
+/**
+ * The unbounded fan-out behind the argument of `Promise.all` (or its siblings), if any. The
+ * caller has checked that the argument holds promises.
+ */
+export function findUnboundedWork(context: LimiterContext, argument: ts.Expression): UnboundedWork | undefined {
+  const node = skipOuterExpressions(argument);
+  if (ts.isCallExpression(node)) return unboundedMap(context, node, 'argument');
+  if (ts.isArrayLiteralExpression(node)) {
+    for (const element of node.elements) {
+      if (!ts.isSpreadElement(element)) continue;
+      const inner = skipOuterExpressions(element.expression);
+      const work = ts.isCallExpression(inner) ? unboundedMap(context, inner, 'spread') : undefined;
+      if (work) return work;
+    }
+    return undefined;
+  }
+  if (ts.isIdentifier(node)) return unboundedVariable(context, node);
+  return undefined;
+}
+
+function unboundedMap(context: LimiterContext, call: ts.CallExpression, site: UnboundedMap['site']): UnboundedMap | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'map' || call.arguments.length === 0) return undefined;
+  const [callback] = call.arguments;
+  if (!callback || ts.isSpreadElement(callback) || !isArrayMethod(context, callee)) return undefined;
+  const receiver = callee.expression;
+  if (!startsWork(callback) || isBoundedCollection(context.checker, receiver) || routesThroughLimiter(context, callback)) return undefined;
+  return { kind: 'map', map: call, receiver, callback, site };
+}
+
+/**
+ * Whether evaluating `node` (or calling it, for a callback) may start an operation. Collecting
+ * promises that already run (`pending.map((entry) => entry.promise)`) starts nothing.
+ */
+function startsWork(node: ts.Expression): boolean {
+  const expression = skipOuterExpressions(node);
+  if (!ts.isArrowFunction(expression) && !ts.isFunctionExpression(expression)) {
+    return !ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression) ? containsCall(expression) : true;
+  }
+  return expression.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) === true
+    || containsCall(expression.body);
+}
+
+/** `jobs.push(send(user))`, or `jobs.push(pending)` after `const pending = send(user)`. */
+function pushStartsWork(checker: ts.TypeChecker, argument: ts.Expression): boolean {
+  const node = skipOuterExpressions(argument);
+  if (!ts.isIdentifier(node)) return containsCall(node);
+  const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined
+    && containsCall(declaration.initializer);
+}
+
+function containsCall(root: ts.Node): boolean {
+  if (ts.isCallExpression(root) || ts.isNewExpression(root) || ts.isTaggedTemplateExpression(root)) return true;
+  return ts.forEachChild(root, containsCall) ?? false;
+}
+
+/** `map` as the standard library declares it on arrays, not a user method of that name. */
+function isArrayMethod(context: LimiterContext, method: ts.PropertyAccessExpression): boolean {
+  const symbol = context.checker.getSymbolAtLocation(method.name);
+  return (symbol?.getDeclarations() ?? []).some((declaration) => {
+    const owner = declaration.parent;
+    return context.program.isSourceFileDefaultLibrary(declaration.getSourceFile())
+      && ts.isInterfaceDeclaration(owner) && (owner.name.text === 'Array' || owner.name.text === 'ReadonlyArray');
+  });
+}
+
+/** `const jobs = users.map(…)`, or `const jobs = []` filled by a loop, before `Promise.all(jobs)`. */
+function unboundedVariable(context: LimiterContext, reference: ts.Identifier): UnboundedWork | undefined {
+  const { checker } = context;
+  const symbol = checker.getSymbolAtLocation(reference);
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  const statement = declaration.parent.parent;
+  const scope = statement.parent;
+  if (!ts.isVariableStatement(statement) || !(ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope))) return undefined;
+  const usedAt = statementIn(scope, reference);
+  if (!usedAt) return undefined;
+  const between = scope.statements.slice(scope.statements.indexOf(statement) + 1, scope.statements.indexOf(usedAt));
+  const initializer = skipOuterExpressions(declaration.initializer);
+  if (ts.isCallExpression(initializer)) {
+    const written = between.some((other) => bindingsWrittenBy(checker, other).has(symbol));
+    return written ? undefined : unboundedMap(context, initializer, 'variable');
+  }
+  if (!ts.isArrayLiteralExpression(initializer)) return undefined;
+  for (const filler of between) {
+    if (!bindingsWrittenBy(checker, filler).has(symbol)) continue;
+    const pushes = pushesTo(checker, symbol, filler)
+      .filter((push) => push.arguments.some((argument) => pushStartsWork(checker, argument)) && isInUnboundedLoop(checker, push, filler));
+    if (pushes.length === 0) continue;
+    const limited = pushes.every((push) => push.arguments.every((argument) => routesThroughLimiter(context, argument)));
+    if (!limited) return { kind: 'loop', list: reference, filler, pushes };
+  }
+  return undefined;
+}
+
+/** The statement of `scope` that contains `node`. */
+function statementIn(scope: ts.Block | ts.SourceFile | ts.ModuleBlock, node: ts.Node): ts.Statement | undefined {
+  let current: ts.Node = node;
+  while (current.parent && current.parent !== scope) current = current.parent;
+  return current.parent === scope ? current as ts.Statement : undefined;
+}
+
+/** Every `list.push(…)` inside `root` on the list `symbol` names. */
+function pushesTo(checker: ts.TypeChecker, symbol: ts.Symbol, root: ts.Node): ts.CallExpression[] {
+  const pushes: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuterExpressions(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && ['push', 'unshift'].includes(callee.name.text)
+        && ts.isIdentifier(callee.expression) && checker.getSymbolAtLocation(callee.expression) === symbol) {
+        pushes.push(node);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return pushes;
+}
+
+/**
+ * Whether some loop from the push out to `outer` runs over a list of unknown length: `for…of`,
+ * `for…in`, `for` up to `items.length`, or a `forEach` callback. `while` and `do` loops, and `for`
+ * loops up to a plain count (a worker pool), say nothing about a list.
+ */
+function isInUnboundedLoop(checker: ts.TypeChecker, push: ts.Node, outer: ts.Statement): boolean {
+  for (let node: ts.Node = push; node !== outer.parent; node = node.parent) {
+    if (ts.isFunctionLike(node)) return isForEachOverUnboundedList(checker, node);
+    if (ts.isForOfStatement(node) && !isBoundedCollection(checker, node.expression)) return true;
+    if (ts.isForInStatement(node) && !hasFixedKeys(checker, node.expression)) return true;
+    if (ts.isForStatement(node) && countsOverLength(checker, node)) return true;
+  }
+  return false;
+}
+
+function isForEachOverUnboundedList(checker: ts.TypeChecker, callback: ts.Node): boolean {
+  const call = callback.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== callback) return false;
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach'
+    && checker.isArrayLikeType(checker.getTypeAtLocation(callee.expression))
+    && !isBoundedCollection(checker, callee.expression);
+}
+
+/** `for (let i = 0; i < items.length; i++)` over an unbounded `items`. */
+function countsOverLength(checker: ts.TypeChecker, loop: ts.ForStatement): boolean {
+  const condition = loop.condition && skipOuterExpressions(loop.condition);
+  if (!condition || !ts.isBinaryExpression(condition)) return false;
+  const operator = condition.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.LessThanToken && operator !== ts.SyntaxKind.LessThanEqualsToken) return false;
+  const bound = skipOuterExpressions(condition.right);
+  return ts.isPropertyAccessExpression(bound) && bound.name.text === 'length'
+    && !isBoundedCollection(checker, bound.expression);
+}

@@ -1,0 +1,20 @@
+import ts from 'typescript';
+import { isInteractiveOperation } from './is-interactive-operation';
+import { isMutatingOperation } from './is-mutating-operation';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/** Waits whose place in a sequence is the point of writing them. */
+const WAIT = /^(?:sleep|delay|wait|pause|throttle|settimeout|setimmediate|scheduler)(?![a-z])/u;
+
+/**
+ * Whether an awaited call evidently changes something, waits on purpose, or asks a person
+ * (`repo.save`, `mailer.send`, `mutex.acquire`, `sleep(100)`, `confirm(…)`). In a sequence such a call runs only once the
+ * awaits before it have succeeded, and later ones only after it: its place is part of what the
+ * code means.
+ */
+export function isEffectfulOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
+  if (isMutatingOperation(operation) || isInteractiveOperation(operation)) return true;
+  const callee = skipOuterExpressions(operation.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return WAIT.test(name.toLowerCase());
+}

@@ -1,0 +1,31 @@
+import ts from 'typescript';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/** Names of operations that change the world: `writeFile`, `repo.save`, `mailer.send`, `tx.commit`. */
+const MUTATION = /^(?:write|append|insert|put|set|save|store|update|upsert|patch|delete|del|remove|rm|rmdir|unlink|mkdir|rename|copy|move|truncate|create|add|begin|commit|rollback|lock|unlock|acquire|release|send|publish|emit|enqueue|push|post|connect|disconnect|close|open|flush|destroy|drop|reset|clear|increment|decrement|incr|decr|charge|refund|pay|transfer|exec|execute|run|spawn|kill)(?![a-z])/u;
+
+/**
+ * Whether a call evidently changes something, judged by the name of what it calls (camelCase and
+ * snake_case both count: `writeFile`, `write_file`). `fetch` changes something when its method
+ * is not GET or HEAD. A callee with no name (`handlers[kind](…)`) counts as changing, since
+ * nothing is known of it.
+ */
+export function isMutatingOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
+  const callee = skipOuterExpressions(operation.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (name === undefined) return true;
+  if (name === 'fetch') return hasNonReadMethod(operation.arguments?.[1]);
+  return MUTATION.test(name) || MUTATION.test(name.toLowerCase());
+}
+
+/** `fetch(url, { method: 'POST' })` changes something; without a method, or with GET/HEAD, it reads. */
+function hasNonReadMethod(init: ts.Expression | undefined): boolean {
+  if (!init) return false;
+  const options = skipOuterExpressions(init);
+  if (!ts.isObjectLiteralExpression(options)) return true;
+  const method = options.properties.find((property) => property.name && ts.isIdentifier(property.name) && property.name.text === 'method');
+  // A spread may carry a method we cannot see.
+  if (!method) return !options.properties.every((property) => ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property));
+  if (!ts.isPropertyAssignment(method) || !ts.isStringLiteralLike(method.initializer)) return true;
+  return !['GET', 'HEAD'].includes(method.initializer.text.toUpperCase());
+}

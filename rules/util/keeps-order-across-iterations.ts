@@ -1,0 +1,60 @@
+import ts from 'typescript';
+import { isInteractiveOperation } from './is-interactive-operation';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/** Receivers that carry one conversation in order: a stream, a socket, a transaction, a session. */
+const ORDERED_RECEIVER = new Set(['tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'cursor', 'file', 'handle', 'fh']);
+const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor)$/u;
+
+/** Operations that change what their first argument names (a path, a topic, a key). */
+const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|unlink|remove|delete|send|emit|publish|exec|execute|set|put|push|insert|update|upsert|incr|decr)/iu;
+
+/**
+ * Whether the awaited operation must run in loop order from one iteration to the next: it goes
+ * through a receiver that keeps an order (`stream.write(chunk)`, `tx.query(sql)`, a socket, a
+ * cursor), or it changes a resource that stays the same in every iteration (`appendFile(logPath,
+ * line)`), so the last write would no longer be the last item's, or each item is a step applied
+ * to one shared context (`migration.up(db)`), or the item is itself the step to run (`await
+ * hook(…)`), or it asks a person something. `varies` tells whether a binding
+ * takes a new value in each iteration (the item and what the body computes from it).
+ */
+export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.Expression, varies: (node: ts.Expression) => boolean): boolean {
+  const call = skipOuterExpressions(operand);
+  if (!ts.isCallExpression(call)) return false;
+  const callee = skipOuterExpressions(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  // `for (const hook of hooks) await hook(…)`: the items are the steps (cleanup functions,
+  // middleware, migrations), run in the order they were registered.
+  if (ts.isIdentifier(callee) && varies(callee)) return true;
+  if (isInteractiveOperation(call)) return true;
+  if (ts.isPropertyAccessExpression(callee) && isOrderedReceiver(checker, callee.expression)) return true;
+  // `migration.up(db)`, `plugin.register(app)`: each item is a step applied to the same context.
+  if (ts.isPropertyAccessExpression(callee) && varies(callee.expression)
+    && call.arguments.some((argument) => isPlace(argument) && !ts.isStringLiteralLike(skipOuterExpressions(argument)) && !varies(argument))) {
+    return true;
+  }
+  const [first] = call.arguments;
+  return name !== undefined && first !== undefined && CHANGES_FIRST_ARGUMENT.test(name) && isPlace(first) && !varies(first);
+}
+
+function isOrderedReceiver(checker: ts.TypeChecker, receiver: ts.Expression): boolean {
+  const node = skipOuterExpressions(receiver);
+  const last = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+  if (last !== undefined && ORDERED_RECEIVER.has(lastWord(last))) return true;
+  const type = checker.getApparentType(checker.getTypeAtLocation(node));
+  const typeName = (type.aliasSymbol ?? type.getSymbol())?.getName();
+  if (typeName !== undefined && ORDERED_TYPE.test(typeName)) return true;
+  return type.getProperty('write') !== undefined && (type.getProperty('end') !== undefined || type.getProperty('close') !== undefined);
+}
+
+/** `writeStream` → `stream`, `trx` → `trx`. */
+function lastWord(name: string): string {
+  return (/[A-Z]?[a-z0-9]+$/u.exec(name)?.[0] ?? name).toLowerCase();
+}
+
+/** `logPath`, `this.outFile`, `'orders'`: a name for a resource, not a computed value. */
+function isPlace(node: ts.Expression): boolean {
+  const inner = skipOuterExpressions(node);
+  if (ts.isIdentifier(inner) || inner.kind === ts.SyntaxKind.ThisKeyword || ts.isStringLiteralLike(inner)) return true;
+  return ts.isPropertyAccessExpression(inner) && isPlace(inner.expression);
+}

@@ -1,0 +1,151 @@
+import ts from 'typescript';
+import { skipOuterExpressions } from './skip-outer-expressions';
+import type { TypeOrValueSpecifier } from './specifier';
+import { typeMatchesSpecifier } from './type-matches-specifier';
+import { valueMatchesSpecifier } from './value-matches-specifier';
+
+/** Calls that run the work they are given under a concurrency limit. */
+const LIMITING_CALLS: readonly TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'p-queue', name: ['add', 'addAll'] },
+  { from: 'package', package: 'bottleneck', name: ['schedule', 'submit'] },
+  {
+    from: 'package', package: 'async',
+    name: [
+      'eachLimit', 'eachOfLimit', 'forEachLimit', 'forEachOfLimit', 'mapLimit', 'mapValuesLimit', 'filterLimit',
+      'rejectLimit', 'detectLimit', 'someLimit', 'everyLimit', 'concatLimit', 'groupByLimit', 'parallelLimit',
+      'timesLimit', 'eachSeries', 'eachOfSeries', 'forEachSeries', 'mapSeries', 'series', 'timesSeries',
+    ],
+  },
+  { from: 'package', package: 'async-sema', name: ['acquire'] },
+  { from: 'package', package: 'async-mutex', name: ['runExclusive', 'acquire'] },
+];
+
+/** `p-map` and friends limit only when given a `concurrency`: their default is unbounded. */
+const LIMITING_WITH_CONCURRENCY: readonly TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'p-map', name: ['default', 'pMap', 'pMapIterable', 'pMapSettled'] },
+];
+
+/** Types of functions that are themselves limited: p-limit's `limit`. */
+const LIMITED_FUNCTION_TYPES: readonly TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'p-limit', name: 'LimitFunction' },
+];
+
+/** Calls that return a limited version of the function they are given. */
+const LIMITED_FUNCTION_FACTORIES: readonly TypeOrValueSpecifier[] = [
+  { from: 'package', package: 'p-limit', name: 'limitFunction' },
+  { from: 'package', package: 'bottleneck', name: 'wrap' },
+];
+
+export interface LimiterContext {
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  /** The user's `limiters` option. */
+  readonly limiters: readonly TypeOrValueSpecifier[];
+}
+
+/**
+ * Whether `node` (a callback, or an expression that makes promises) hands its work to a limiter
+ * somewhere: a limiter call in its code, a limited function passed as it, or, for a reference to a
+ * function declared in the project, a limiter call in that function's body.
+ */
+export function routesThroughLimiter(context: LimiterContext, node: ts.Expression): boolean {
+  const expression = skipOuterExpressions(node);
+  if (ts.isArrowFunction(expression) || ts.isFunctionExpression(expression)) return containsLimiterCall(context, expression.body);
+  if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression)) {
+    if (isLimitedFunction(context, expression)) return true;
+    const body = declaredFunctionBody(context.checker, expression);
+    return body !== undefined && containsLimiterCall(context, body);
+  }
+  return containsLimiterCall(context, expression);
+}
+
+function containsLimiterCall(context: LimiterContext, root: ts.Node): boolean {
+  let found = false;
+  visit(root);
+  return found;
+
+  function visit(node: ts.Node): void {
+    if (found) return;
+    if (ts.isCallExpression(node) && isLimiterCall(context, node)) {
+      found = true;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  }
+}
+
+function isLimiterCall(context: LimiterContext, call: ts.CallExpression): boolean {
+  const { program, checker, limiters } = context;
+  const callee = skipOuterExpressions(call.expression);
+  if (valueMatchesSpecifier(program, checker, callee, LIMITING_CALLS)) return true;
+  if (valueMatchesSpecifier(program, checker, callee, limiters)) return true;
+  if (valueMatchesSpecifier(program, checker, callee, LIMITING_WITH_CONCURRENCY)) return hasConcurrencyOption(call.arguments[2]);
+  if (ts.isPropertyAccessExpression(callee) && limiters.length > 0
+    && typeMatchesSpecifier(program, checker.getTypeAtLocation(callee.expression), limiters)) {
+    return true;
+  }
+  return isLimitedFunction(context, callee);
+}
+
+/** `limit` from `pLimit(n)`, `limiter.wrap(fn)`, or a binding that holds one. */
+function isLimitedFunction(context: LimiterContext, callee: ts.Expression): boolean {
+  const { program, checker, limiters } = context;
+  if (ts.isCallExpression(callee)) return isFactoryCall(context, callee);
+  const type = checker.getTypeAtLocation(callee);
+  if (typeMatchesSpecifier(program, type, LIMITED_FUNCTION_TYPES) || typeMatchesSpecifier(program, type, limiters)) return true;
+  const initializer = constInitializer(checker, callee);
+  return initializer !== undefined && ts.isCallExpression(initializer) && isFactoryCall(context, initializer);
+}
+
+function isFactoryCall(context: LimiterContext, call: ts.CallExpression): boolean {
+  return valueMatchesSpecifier(context.program, context.checker, skipOuterExpressions(call.expression), LIMITED_FUNCTION_FACTORIES);
+}
+
+/** `{ concurrency: 4 }`; an options value the rule cannot read is given the benefit of the doubt. */
+function hasConcurrencyOption(options: ts.Expression | undefined): boolean {
+  if (!options) return false;
+  const node = skipOuterExpressions(options);
+  if (!ts.isObjectLiteralExpression(node)) return true;
+  return node.properties.some((property) => ts.isSpreadAssignment(property)
+    || (property.name !== undefined && ts.isIdentifier(property.name) && property.name.text === 'concurrency'
+      && !(ts.isPropertyAssignment(property) && isInfinity(property.initializer))));
+}
+
+function isInfinity(node: ts.Expression): boolean {
+  const value = skipOuterExpressions(node);
+  return (ts.isIdentifier(value) && value.text === 'Infinity')
+    || (ts.isPropertyAccessExpression(value) && value.name.text === 'POSITIVE_INFINITY');
+}
+
+function symbolOf(checker: ts.TypeChecker, node: ts.Expression): ts.Symbol | undefined {
+  const name = ts.isPropertyAccessExpression(node) ? node.name : node;
+  let symbol = checker.getSymbolAtLocation(name);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  return symbol;
+}
+
+/** The initializer of the `const` (or `readonly` property) a reference names. */
+function constInitializer(checker: ts.TypeChecker, node: ts.Expression): ts.Expression | undefined {
+  const declaration = symbolOf(checker, node)?.valueDeclaration;
+  if (!declaration) return undefined;
+  if (ts.isVariableDeclaration(declaration) && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
+    return declaration.initializer;
+  }
+  if (ts.isPropertyDeclaration(declaration) && ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) {
+    return declaration.initializer;
+  }
+  return undefined;
+}
+
+/** The body of the function a reference names, when the project declares it with one. */
+function declaredFunctionBody(checker: ts.TypeChecker, node: ts.Expression): ts.Node | undefined {
+  const declaration = symbolOf(checker, node)?.valueDeclaration;
+  if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) return declaration.body;
+  const initializer = constInitializer(checker, node)
+    ?? (ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined);
+  if (initializer && (ts.isArrowFunction(skipOuterExpressions(initializer)) || ts.isFunctionExpression(skipOuterExpressions(initializer)))) {
+    return (skipOuterExpressions(initializer) as ts.ArrowFunction | ts.FunctionExpression).body;
+  }
+  return undefined;
+}
