@@ -1,9 +1,12 @@
 import ts from 'typescript';
 import { bindingsWrittenBy } from './bindings-written-by';
-import { skipOuterExpressions } from './skip-outer-expressions';
+import { callsItemMethods } from './calls-item-methods';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isBoundedCollection } from './is-bounded-collection';
+import { isPromiseLike } from './is-promise-like';
 import { routesThroughLimiter, type LimiterContext } from './routes-through-limiter';
+import { skipOuterExpressions } from './skip-outer-expressions';
+import { unionParts } from './union-parts';
 
 /** `xs.map(fn)` passed to `Promise.all`, spread into its array, or kept in a `const` first. */
 export interface UnboundedMap {
@@ -52,7 +55,20 @@ function unboundedMap(context: LimiterContext, call: ts.CallExpression, site: Un
   if (!callback || ts.isSpreadElement(callback) || !isArrayMethod(context, callee)) return undefined;
   const receiver = callee.expression;
   if (!startsWork(callback) || isBoundedCollection(context.checker, receiver) || routesThroughLimiter(context, callback)) return undefined;
+  if (holdsPromises(context.checker, receiver) || callsItemMethods(context.checker, callback)) return undefined;
   return { kind: 'map', map: call, receiver, callback, site };
+}
+
+/**
+ * `values.map(wrap)` over promises that already run wraps them; it starts no new work. Over
+ * elements typed `any` or `unknown` (`Array.isArray` narrows to `any[]`) nobody can tell, so the
+ * rule stays silent there too.
+ */
+function holdsPromises(checker: ts.TypeChecker, receiver: ts.Expression): boolean {
+  return unionParts(checker.getNonNullableType(checker.getTypeAtLocation(receiver)))
+    .some((part) => (checker.isArrayType(part) || checker.isTupleType(part))
+      && checker.getTypeArguments(part as ts.TypeReference).some((element) =>
+        (element.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || isPromiseLike(checker, element)));
 }
 
 /**

@@ -6,15 +6,18 @@ import { skipOuterExpressions } from './skip-outer-expressions';
 /** Waits whose place in a sequence is the point of writing them. */
 const WAIT = /^(?:sleep|delay|wait|pause|throttle|settimeout|setimmediate|scheduler)(?![a-z])/u;
 
+/** Guards: what follows them assumes they passed (`assertAdmin`, `ensureDir`, `userOrThrow`). */
+const GUARD = /^(?:assert|ensure|validate|verify|check|require)(?![a-z])|Or(?:Throw|Crash|Fail|Exit)$/u;
+
 /**
- * Whether an awaited call evidently changes something, waits on purpose, or asks a person
- * (`repo.save`, `mailer.send`, `mutex.acquire`, `sleep(100)`, `confirm(…)`). In a sequence such a call runs only once the
- * awaits before it have succeeded, and later ones only after it: its place is part of what the
- * code means.
+ * Whether an awaited call evidently changes something, waits on purpose, guards what follows, or
+ * asks a person (`repo.save`, `mailer.send`, `mutex.acquire`, `sleep(100)`, `assertAdmin(user)`,
+ * `confirm(…)`). In a sequence such a call runs only once the awaits before it have succeeded,
+ * and later ones only after it: its place is part of what the code means.
  */
 export function isEffectfulOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
   if (isMutatingOperation(operation) || isInteractiveOperation(operation)) return true;
   const callee = skipOuterExpressions(operation.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
-  return WAIT.test(name.toLowerCase());
+  return WAIT.test(name.toLowerCase()) || GUARD.test(name);
 }

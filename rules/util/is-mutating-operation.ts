@@ -6,8 +6,9 @@ const MUTATION = /^(?:write|append|insert|put|set|save|store|update|upsert|patch
 
 /**
  * Whether a call evidently changes something, judged by the name of what it calls (camelCase and
- * snake_case both count: `writeFile`, `write_file`). `fetch` changes something when its method
- * is not GET or HEAD. A callee with no name (`handlers[kind](…)`) counts as changing, since
+ * snake_case both count: `writeFile`, `write_file`), or by an HTTP method in its options:
+ * `fetch(url, { method: 'POST' })`, `api({ method: 'PATCH', path })`. `fetch` without a method, or
+ * with GET or HEAD, reads. A callee with no name (`handlers[kind](…)`) counts as changing, since
  * nothing is known of it.
  */
 export function isMutatingOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
@@ -15,7 +16,17 @@ export function isMutatingOperation(operation: ts.CallExpression | ts.NewExpress
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
   if (name === undefined) return true;
   if (name === 'fetch') return hasNonReadMethod(operation.arguments?.[1]);
-  return MUTATION.test(name) || MUTATION.test(name.toLowerCase());
+  if (MUTATION.test(name) || MUTATION.test(name.toLowerCase())) return true;
+  return (operation.arguments ?? []).some(namesWritingMethod);
+}
+
+/** An options object literal whose `method` is a string other than GET or HEAD. */
+function namesWritingMethod(argument: ts.Expression): boolean {
+  const options = skipOuterExpressions(argument);
+  if (!ts.isObjectLiteralExpression(options)) return false;
+  return options.properties.some((property) => ts.isPropertyAssignment(property) && property.name !== undefined
+    && ts.isIdentifier(property.name) && property.name.text === 'method' && ts.isStringLiteralLike(property.initializer)
+    && !['GET', 'HEAD'].includes(property.initializer.text.toUpperCase()));
 }
 
 /** `fetch(url, { method: 'POST' })` changes something; without a method, or with GET/HEAD, it reads. */
