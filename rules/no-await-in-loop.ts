@@ -62,6 +62,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const { checker, sourceFile } = context;
   const iteration = loopIteration(loop);
   if (!iteration || awaitsInHeader(loop)) return;
+  if (iteration.kind === 'for-of' && !walksCollection(checker, iteration.source)) return;
   const scan = scanLoopBody(loop, iteration.body);
   if (scan.awaits.length === 0 || scan.hasSuspensionOrHoisting) return;
   const firstAwait = scan.awaits[0]!.getStart(sourceFile);
@@ -81,6 +82,21 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
     end: first.getEnd(),
     suggestions: flow.orderedWrites.length === 0 ? suggestFix(context, iteration, scan) : [],
   });
+}
+
+/**
+ * Whether a `for…of` walks a collection whose items are all there: an array, a set, a map, or an
+ * iterator made from one on the spot (`map.values()`). An iterator or generator that arrives as a
+ * value may be lazy or shared (workers pulling from one iterator are a hand-written pool).
+ */
+function walksCollection(checker: ts.TypeChecker, source: ts.Expression): boolean {
+  const node = skipOuterExpressions(source);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)
+    && ['values', 'keys', 'entries'].includes(node.expression.name.text)) {
+    return true;
+  }
+  return unionParts(checker.getNonNullableType(checker.getTypeAtLocation(source)))
+    .every((part) => checker.isArrayType(part) || checker.isTupleType(part) || part.getProperty('next') === undefined);
 }
 
 /** `while (await queue.next())`, `for (…; await more(); …)`: a consumer loop, ordered by design. */

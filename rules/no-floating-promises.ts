@@ -29,6 +29,16 @@ const RUNNER_TRACKED_CALLS: readonly TypeOrValueSpecifier[] = [
   { from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite', 'skip', 'todo', 'only'] },
 ];
 
+/**
+ * `Promise.reject(error);` as a statement is written on purpose, to surface an error as an
+ * unhandled rejection from code that cannot throw to its caller; a forgotten `return` of it
+ * fails loudly at run time anyway.
+ */
+const DELIBERATE_REJECTION: readonly TypeOrValueSpecifier[] = [{ from: 'lib', name: 'reject' }];
+
+/** Calls that make a new array of new promises; other array-returning calls (`splice`) are kept for their effect. */
+const PROMISE_ARRAY_MAKERS = new Set(['map', 'flatMap', 'from']);
+
 const REJECTION_HANDLER = '(error: unknown) => {\n  console.error(error);\n}';
 
 type Context = RuleContext<Options, MessageId>;
@@ -91,7 +101,7 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
       if (ts.isConditionalExpression(node)) return unhandledKind(node.whenTrue) ?? unhandledKind(node.whenFalse);
       if (!mayBePromise(node)) return undefined;
       const type = checker.getTypeAtLocation(node);
-      if (!isPromiseLike(checker, type)) return isPromiseArray(checker, type) ? 'floatingArray' : undefined;
+      if (!isPromiseLike(checker, type)) return makesPromiseArray(node) && isPromiseArray(checker, type) ? 'floatingArray' : undefined;
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return 'floating';
       const method = node.expression.name.text;
       const [onFulfilled, onRejected] = node.arguments;
@@ -122,6 +132,7 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
         const callee = calleeName(node.expression);
         // Only the runner's own functions: `t.test()` subtests must be awaited, or they are cancelled.
         if (ts.isIdentifier(callee) && valueMatchesSpecifier(program, checker, callee, RUNNER_TRACKED_CALLS)) return true;
+        if (isPromiseStatic(callee, 'reject') && valueMatchesSpecifier(program, checker, callee, DELIBERATE_REJECTION)) return true;
         if (valueMatchesSpecifier(program, checker, callee, options.allowForKnownSafeCalls)) return true;
       }
       if (options.allowForKnownSafePromises.length === 0) return false;
@@ -154,6 +165,18 @@ function mayBePromise(node: ts.Expression): boolean {
 function isCommaOrLogical(operator: ts.SyntaxKind): boolean {
   return operator === ts.SyntaxKind.CommaToken || operator === ts.SyntaxKind.AmpersandAmpersandToken
     || operator === ts.SyntaxKind.BarBarToken || operator === ts.SyntaxKind.QuestionQuestionToken;
+}
+
+function isPromiseStatic(callee: ts.Expression, name: string): boolean {
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === name
+    && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
+}
+
+/** `ids.map(send)`, `xs.flatMap(…)`, `Array.from(xs, send)`: a call that makes the array it returns. */
+function makesPromiseArray(node: ts.Expression): boolean {
+  if (!ts.isCallExpression(node)) return false;
+  const callee = skipOuterExpressions(node.expression);
+  return ts.isPropertyAccessExpression(callee) && PROMISE_ARRAY_MAKERS.has(callee.name.text);
 }
 
 /** An array or tuple some of whose elements may be promises (`ids.map(async (id) => …)`). */

@@ -1,0 +1,197 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Per-rule time of every asyncsense rule against typescript-eslint's no-floating-promises, in one
+ * ESLint run over a generated project of N files (default 500), measured with ESLint's own
+ * `TIMING=all` table.
+ *
+ *   node bench/rule-timing.js [N] [repeats=1]
+ *
+ * The project is generated into .e2e/bench/project-N (scratch, git-ignored) when missing. ESLint
+ * runs twice, in child processes (bench/lint-child.mjs): order A puts typescript-eslint's rule
+ * first, order B reverses the list. The first rule that asks the checker about a file pays for
+ * checking it, so neither order alone is fair; the table gives both and their mean. A third run,
+ * order W, type-checks every file first (a bench-only rule, `bench/check-file`) so that each rule's
+ * time is its own work on an already checked file. Results go to stdout and to
+ * bench/rule-timing-results.md. With repeats > 1 every order runs that many times, interleaved
+ * (A B W A B W …), and the tables give medians; the findings come from the first run.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+const { performance } = require('node:perf_hooks');
+const { generate } = require('./generate-project');
+
+const ROOT = path.join(__dirname, '..');
+const PEER = '@typescript-eslint/no-floating-promises';
+
+function versionOf(name) {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+}
+
+/** Rows of ESLint's TIMING table: `rule | 123.456 | 12.3%`. */
+function parseTimingTable(stdout) {
+  const times = {};
+  for (const line of stdout.split('\n')) {
+    const match = /^(\S+)\s*\|\s*([\d.]+)\s*\|\s*[\d.]+%\s*$/.exec(line);
+    if (match) times[match[1]] = Number(match[2]);
+  }
+  return times;
+}
+
+function runOrder(projectDir, order, scratch) {
+  const outFile = path.join(scratch, `lint-${order}.json`);
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [path.join(__dirname, 'lint-child.mjs'), projectDir, order, outFile], {
+    cwd: ROOT,
+    env: { ...process.env, TIMING: 'all' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const processMs = performance.now() - started;
+  if (child.status !== 0) {
+    throw new Error(`ESLint run ${order} failed (exit ${child.status}):\n${child.stderr}\n${child.stdout}`);
+  }
+  const times = parseTimingTable(child.stdout);
+  if (Object.keys(times).length === 0) throw new Error(`no TIMING table in the output of run ${order}:\n${child.stdout}`);
+  return { ...JSON.parse(fs.readFileSync(outFile, 'utf8')), times, processMs, table: child.stdout.trim() };
+}
+
+const fmt = (ms) => ms.toFixed(0);
+const ratio = (x) => `${x.toFixed(2)}×`;
+
+function main() {
+  const n = Number(process.argv[2] ?? 500);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`N must be a positive integer, not ${process.argv[2]}`);
+  const scratch = path.join(ROOT, '.e2e', 'bench');
+  const projectDir = path.join(scratch, `project-${n}`);
+  if (!fs.existsSync(path.join(projectDir, 'planted.json'))) {
+    process.stdout.write(`generating ${n} files into ${path.relative(ROOT, projectDir)}\n`);
+    generate(n, projectDir);
+  }
+  const planted = JSON.parse(fs.readFileSync(path.join(projectDir, 'planted.json'), 'utf8'));
+
+  const repeats = Number(process.argv[3] ?? 1);
+  if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`repeats must be a positive integer, not ${process.argv[3]}`);
+  const all = { A: [], B: [], W: [] };
+  for (let r = 0; r < repeats; r++) {
+    for (const order of ['A', 'B', 'W']) {
+      process.stdout.write(`ESLint run ${r + 1}/${repeats}, order ${order} …\n`);
+      all[order].push(runOrder(projectDir, order, scratch));
+    }
+  }
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  };
+  const runs = {};
+  for (const [order, list] of Object.entries(all)) {
+    const times = {};
+    for (const id of Object.keys(list[0].times)) times[id] = median(list.map((run) => run.times[id] ?? 0));
+    runs[order] = {
+      ...list[0],
+      times,
+      lintMs: median(list.map((run) => run.lintMs)),
+      processMs: median(list.map((run) => run.processMs)),
+      parseMs: median(list.map((run) => run.parseMs)),
+    };
+  }
+  const { A, B, W } = runs;
+  const ruleIds = A.ruleIds;
+  const mean = (id) => ((A.times[id] ?? 0) + (B.times[id] ?? 0)) / 2;
+  const peerMean = mean(PEER);
+
+  const cpus = os.cpus();
+  const lines = [];
+  lines.push('# Rule timing: asyncsense vs typescript-eslint no-floating-promises');
+  lines.push('');
+  lines.push(`Command: \`node bench/rule-timing.js ${n} ${repeats}\` (\`npm run bench\` runs it for 500 files, once per order). `
+    + `${repeats === 1 ? 'One ESLint run' : `${repeats} ESLint runs (medians below)`} per order over the generated`);
+  lines.push('project (`bench/generate-project.js`), typed linting through `projectService`, all rules in the same run, per-rule');
+  lines.push('times from ESLint\'s `TIMING=all`. Order A lists typescript-eslint\'s rule first, order B reverses the list.');
+  lines.push('');
+  lines.push('## Machine');
+  lines.push('');
+  lines.push(`- CPU: ${cpus[0]?.model ?? 'unknown'}, ${cpus.length} cores`);
+  lines.push(`- Load average when the run ended (1/5/15 min): ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')}`);
+  lines.push(`- Node ${process.version}, TypeScript ${versionOf('typescript')}, ESLint ${versionOf('eslint')}, typescript-eslint ${versionOf('typescript-eslint')}`);
+  lines.push('');
+  lines.push('## Project');
+  lines.push('');
+  lines.push(`- N = ${n}: ${A.files} files linted, ${planted.lines} lines, ${planted.functions} functions in ${planted.packages} packages`);
+  lines.push(`- Planted anti-patterns: ${planted.plantedFunctions} functions (${(planted.plantedShare * 100).toFixed(1)}%)`);
+  lines.push('');
+  lines.push('## Time');
+  lines.push('');
+  lines.push('| | order A | order B | order W |');
+  lines.push('|---|--:|--:|--:|');
+  lines.push(`| lint wall time (ESLint \`lintFiles\`), ms | ${fmt(A.lintMs)} | ${fmt(B.lintMs)} | ${fmt(W.lintMs)} |`);
+  lines.push(`| process wall time, ms | ${fmt(A.processMs)} | ${fmt(B.processMs)} | ${fmt(W.processMs)} |`);
+  lines.push(`| typed parse (ESLint stats), ms | ${fmt(A.parseMs)} | ${fmt(B.parseMs)} | ${fmt(W.parseMs)} |`);
+  lines.push(`| full type check of every file first (\`bench/check-file\`), ms | | | ${fmt(W.times['bench/check-file'] ?? 0)} |`);
+  lines.push('');
+  lines.push(`| rule | ms (order A) | ms (order B) | mean | ratio to \`${PEER}\` | ms, files pre-checked (W) | ratio (W) |`);
+  lines.push('|---|--:|--:|--:|--:|--:|--:|');
+  for (const id of [...ruleIds].sort((a, b) => mean(b) - mean(a))) {
+    const warm = W.times[id] ?? 0;
+    lines.push(`| \`${id}\` | ${fmt(A.times[id] ?? 0)} | ${fmt(B.times[id] ?? 0)} | ${fmt(mean(id))} | ${ratio(mean(id) / peerMean)} | ${fmt(warm)} | ${ratio(warm / (W.times[PEER] ?? 1))} |`);
+  }
+  lines.push('');
+  lines.push('ESLint calls every rule\'s `Program` listener before any other listener, whatever the order of the rules in');
+  lines.push('the config, and asyncsense rules do all their work in `Program`; so in orders A and B the first asyncsense');
+  lines.push('rule of the list pays most of the lazy type checking, and typescript-eslint\'s rule (listening on');
+  lines.push('`ExpressionStatement`) finds it done in both orders. Order W shows each rule\'s own cost.');
+  lines.push('');
+  lines.push('## Findings: planted vs found');
+  lines.push('');
+  lines.push('| rule | planted | found (A) | found (B) |');
+  lines.push('|---|--:|--:|--:|');
+  const expected = { ...planted.planted, [PEER]: planted.expectedTypescriptEslintNoFloatingPromises };
+  const mismatches = [];
+  for (const id of [...ruleIds].sort()) {
+    lines.push(`| \`${id}\` | ${expected[id] ?? 0} | ${A.found[id] ?? 0} | ${B.found[id] ?? 0} |`);
+  }
+  // Per file: a planted site should be found in its file, and nothing else should be.
+  const plantedByFile = {};
+  for (const site of planted.sites) {
+    const count = (plantedByFile[site.file] ??= {});
+    count[site.rule] = (count[site.rule] ?? 0) + 1;
+    if (site.rule === 'asyncsense/no-floating-promises') count[PEER] = (count[PEER] ?? 0) + 1;
+  }
+  const allFiles = new Set([...Object.keys(plantedByFile), ...Object.keys(A.byFile)]);
+  for (const file of [...allFiles].sort()) {
+    for (const id of ruleIds) {
+      const want = plantedByFile[file]?.[id] ?? 0;
+      const got = A.byFile[file]?.[id]?.length ?? 0;
+      if (want !== got) mismatches.push(`${file}: ${id} planted ${want}, found ${got}${got ? ` (lines ${A.byFile[file][id].join(', ')})` : ''}`);
+    }
+  }
+  lines.push('');
+  lines.push(mismatches.length === 0
+    ? 'Every planted site is found in its file, and nothing else is reported.'
+    : `Per-file differences (order A):\n\n${mismatches.map((m) => `- ${m}`).join('\n')}`);
+  if (A.fatal.length + B.fatal.length > 0) {
+    lines.push('');
+    lines.push(`Parse or rule errors: ${[...A.fatal, ...B.fatal].slice(0, 10).join('; ')}`);
+  }
+  lines.push('');
+  lines.push('## Raw ESLint TIMING tables');
+  lines.push('');
+  for (const [order, list] of Object.entries(all)) {
+    list.forEach((run, index) => {
+      lines.push(`Order ${order}${repeats > 1 ? `, run ${index + 1}` : ''} (${run.ruleIds.join(', ')}):`);
+      lines.push('');
+      lines.push('```');
+      lines.push(run.table);
+      lines.push('```');
+      lines.push('');
+    });
+  }
+  const report = `${lines.join('\n').trimEnd()}\n`;
+  fs.writeFileSync(path.join(__dirname, 'rule-timing-results.md'), report);
+  process.stdout.write(`\n${report}`);
+}
+
+main();
