@@ -1,9 +1,9 @@
 import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { RULE_PREFIX } from '../core/config';
-import { runRulesWith } from '../core/run-rules';
 import type { AnyRule, RuleFailure } from '../core/types';
 import { ruleDocsUrl } from '../engine';
+import { joinFileBatch } from './file-batch';
 import { findingToEslintReport } from './finding-to-eslint-report';
 import { typeInformationFor } from './type-information';
 
@@ -40,15 +40,10 @@ export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
     },
     create(context, [options]) {
       const { program, sourceFile } = typeInformationFor(context, ruleName);
+      const batch = joinFileBatch(sourceFile, program, rule, options === undefined ? 'error' : ['error', options]);
       return {
         Program() {
-          const { findings, failures } = runRulesWith([rule], sourceFile, program, {
-            rules: { [rule.id]: options === undefined ? 'error' : ['error', options] },
-            // ESLint applies its own eslint-disable comments (and reports unused ones); the
-            // engine adds asyncsense-disable on top.
-            suppressions: 'asyncsense-only',
-          });
-          const [failure] = failures;
+          const { findings, failure } = batch.outcomeFor(rule.id);
           if (failure) throw failureToError(ruleName, failure);
           for (const finding of findings) {
             context.report(findingToEslintReport(finding, context.sourceCode, fixable));

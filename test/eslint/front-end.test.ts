@@ -1,7 +1,7 @@
 /**
  * The conversion itself, with small engine rules made for the purpose: safe suggestions become
- * ESLint fixes only for fixable rules, options reach the engine, and a rule that throws stops
- * ESLint with its name and file.
+ * ESLint fixes only for fixable rules, options reach the engine, the rules of a file share one
+ * walk, and a rule that throws stops ESLint with its name and file.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -123,6 +123,32 @@ describe('the ESLint front end', () => {
     };
     assert.deepEqual(await lintWith('error'), [3, 4]);
     assert.deepEqual(await lintWith(['error', { allowForKnownSafeCalls: ['save'] }]), [4]);
+  });
+
+  it('checks a file with all its asyncsense rules in one walk, each reporting its own findings', async () => {
+    const visits: string[] = [];
+    const recorder = (id: string): AnyRule => ({
+      id,
+      meta: { type: 'problem', description: 'Records calls.', recommended: false, messages: { call: 'Call.' }, schema: [], defaultOptions: {} },
+      create: (context) => ({
+        [ts.SyntaxKind.CallExpression]: (node) => {
+          visits.push(`${id}@${node.getStart(context.sourceFile)}`);
+          context.report({ messageId: 'call', start: node.getStart(context.sourceFile), end: node.getEnd() });
+        },
+      }),
+    });
+    const [first, second] = [recorder('record-first'), recorder('record-second')];
+    const eslint = createTypedEslint(dir, {
+      plugins: { asyncsense: { rules: { [first.id]: engineRuleToEslintRule(first), [second.id]: engineRuleToEslintRule(second) } } } as unknown as Linter.Config['plugins'],
+      rules: { 'asyncsense/record-first': 'error', 'asyncsense/record-second': 'error' },
+    });
+    const [result] = await eslint.lintFiles([path.join(dir, 'legacy.ts')]);
+    const [a, b] = [CODE.indexOf("legacyLog('"), CODE.indexOf("log('started")];
+    // One walk visits each node once for every rule before moving on; two walks would list one
+    // rule's visits, then the other's.
+    assert.deepEqual(visits, [`record-first@${a}`, `record-second@${a}`, `record-first@${b}`, `record-second@${b}`]);
+    assert.deepEqual(result!.messages.map((message) => `${message.ruleId}:${message.line}`),
+      ['asyncsense/record-first:3', 'asyncsense/record-second:3', 'asyncsense/record-first:4', 'asyncsense/record-second:4']);
   });
 
   it('stops with the rule, the file and the cause when a rule throws', async () => {
