@@ -38,7 +38,9 @@ export function runRulesWith(
     failures.push({ ruleId: active.resolved.rule.id, fileName: sourceFile.fileName, error });
   };
 
-  const visitors = new Map<ts.SyntaxKind, { active: ActiveRule; visit: Visitor }[]>();
+  // Indexed by SyntaxKind: the walk looks this up for every node of the file.
+  const visitors: ({ active: ActiveRule; visit: Visitor }[] | undefined)[] = [];
+  let visitorCount = 0;
   const checker = program.getTypeChecker();
   for (const resolved of enabled) {
     const active: ActiveRule = { resolved, failed: false };
@@ -53,33 +55,42 @@ export function runRulesWith(
       });
       for (const [kind, visit] of Object.entries(ruleVisitors)) {
         if (!visit) continue;
-        const key = Number(kind) as ts.SyntaxKind;
-        const list = visitors.get(key) ?? [];
-        list.push({ active, visit });
-        visitors.set(key, list);
+        (visitors[Number(kind)] ??= []).push({ active, visit });
+        visitorCount++;
       }
     } catch (error) {
       fail(active, error);
     }
   }
-  if (visitors.size === 0) return { findings, failures };
+  if (visitorCount === 0) return { findings, failures };
 
   // An explicit stack, so that deeply nested code cannot overflow the call stack.
   const stack: ts.Node[] = [sourceFile];
-  const children: ts.Node[] = [];
+  const collect = (child: ts.Node): undefined => {
+    stack.push(child);
+    return undefined;
+  };
   while (stack.length > 0) {
     const node = stack.pop()!;
-    for (const { active, visit } of visitors.get(node.kind) ?? []) {
-      if (active.failed) continue;
-      try {
-        visit(node);
-      } catch (error) {
-        fail(active, error);
+    const entries = visitors[node.kind];
+    if (entries) {
+      for (const { active, visit } of entries) {
+        if (active.failed) continue;
+        try {
+          visit(node);
+        } catch (error) {
+          fail(active, error);
+        }
       }
     }
-    ts.forEachChild(node, (child) => void children.push(child));
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-    children.length = 0;
+    // Children go on the stack as they come, then that run is reversed so the first is popped first.
+    const first = stack.length;
+    ts.forEachChild(node, collect);
+    for (let i = first, j = stack.length - 1; i < j; i++, j--) {
+      const child = stack[i]!;
+      stack[i] = stack[j]!;
+      stack[j] = child;
+    }
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { findings, failures };
