@@ -15,8 +15,9 @@ const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|un
  * cursor), or it changes a resource that stays the same in every iteration (`appendFile(logPath,
  * line)`), so the last write would no longer be the last item's, or each item is a step applied
  * to one shared context (`migration.up(db)`), or the item is itself the step to run (`await
- * hook(…)`), or it asks a person something. `varies` tells whether a binding
- * takes a new value in each iteration (the item and what the body computes from it).
+ * hook(…)`), or it is a method of the object the loop runs in (`this.apply(item)`), or it asks a
+ * person something. `varies` tells whether a binding takes a new value in each iteration (the
+ * item and what the body computes from it).
  */
 export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.Expression, varies: (node: ts.Expression) => boolean): boolean {
   const call = skipOuterExpressions(operand);
@@ -27,6 +28,9 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // middleware, migrations), run in the order they were registered.
   if (ts.isIdentifier(callee) && varies(callee)) return true;
   if (isInteractiveOperation(call)) return true;
+  // `this.route(event)`, `this.#apply(item)`: a method of the object the loop runs in, which
+  // updates that object's state item by item.
+  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) return true;
   if (ts.isPropertyAccessExpression(callee) && isOrderedReceiver(checker, callee.expression)) return true;
   // `migration.up(db)`, `plugin.register(app)`: each item is a step applied to the same context.
   if (ts.isPropertyAccessExpression(callee) && varies(callee.expression)
