@@ -1,0 +1,36 @@
+#!/usr/bin/env node
+// The engine alone over the generated bench project, without ESLint: the program is built and
+// type-checked once, then every file is checked five times with one rule and with every rule, and
+// the medians are printed. `node bench/engine-timing.js [N=500]` (run `npm run bench` once first,
+// or it generates the project).
+const fs = require('node:fs');
+const path = require('node:path');
+const ts = require('typescript');
+const { runRules, rules } = require('eslint-plugin-asyncsense/engine');
+const { generate } = require('./generate-project');
+
+const n = Number(process.argv[2] ?? 500);
+const dir = path.join(__dirname, '..', '.e2e', 'bench', `project-${n}`);
+if (!fs.existsSync(path.join(dir, 'planted.json'))) generate(n, dir);
+const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), {}, {
+  ...ts.sys,
+  onUnRecoverableConfigFileDiagnostic: (diagnostic) => { throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')); },
+});
+const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
+for (const file of files) program.getSemanticDiagnostics(file);
+
+const allOff = Object.fromEntries(rules.map((rule) => [rule.id, 'off']));
+for (const enabled of [['no-floating-promises'], rules.map((rule) => rule.id)]) {
+  const config = { rules: { ...allOff, ...Object.fromEntries(enabled.map((id) => [id, 'warn'])) } };
+  const times = [];
+  let findings = 0;
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    findings = 0;
+    for (const file of files) findings += runRules(file, program, config).findings.length;
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${enabled.length} rule(s) over ${files.length} files: median ${times[2].toFixed(0)} ms, fastest ${times[0].toFixed(0)} ms, ${findings} findings`);
+}
