@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { isInteractiveOperation } from './is-interactive-operation';
 import { isMutatingOperation } from './is-mutating-operation';
-import { skipOuterExpressions } from './skip-outer-expressions';
+import { operationName } from './operation-name';
 
 /** Waits whose place in a sequence is the point of writing them. */
 const WAIT = /^(?:sleep|delay|wait|pause|throttle|settimeout|setimmediate|scheduler)(?![a-z])/u;
@@ -17,7 +17,6 @@ const GUARD = /^(?:assert|ensure|validate|verify|check|require)(?![a-z])|Or(?:Th
  */
 export function isEffectfulOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
   if (isMutatingOperation(operation) || isInteractiveOperation(operation)) return true;
-  const callee = skipOuterExpressions(operation.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  const name = operationName(operation) ?? '';
   return WAIT.test(name.toLowerCase()) || GUARD.test(name);
 }

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { skipOuterExpressions } from './skip-outer-expressions';
+import { operationName } from './operation-name';
 
 /** Names of calls that ask a person something: `promptYesNo`, `confirm`, `rl.question`, `select`. */
 const INTERACTIVE = /^(?:prompt|confirm|ask|question|select|choose|input|password|readline)(?![a-z])/u;
@@ -9,7 +9,6 @@ const INTERACTIVE = /^(?:prompt|confirm|ask|question|select|choose|input|passwor
  * written, so such a call is never run alongside others or batched.
  */
 export function isInteractiveOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
-  const callee = skipOuterExpressions(operation.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = operationName(operation);
   return name !== undefined && (INTERACTIVE.test(name) || INTERACTIVE.test(name.toLowerCase()));
 }

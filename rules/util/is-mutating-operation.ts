@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** Names of operations that change the world: `writeFile`, `repo.save`, `mailer.send`, `tx.commit`. */
@@ -12,8 +13,7 @@ const MUTATION = /^(?:write|append|insert|put|set|save|store|update|upsert|patch
  * nothing is known of it.
  */
 export function isMutatingOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
-  const callee = skipOuterExpressions(operation.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = operationName(operation);
   if (name === undefined) return true;
   if (name === 'fetch') return hasNonReadMethod(operation.arguments?.[1]);
   if (MUTATION.test(name) || MUTATION.test(name.toLowerCase())) return true;

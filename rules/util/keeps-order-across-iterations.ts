@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isInteractiveOperation } from './is-interactive-operation';
+import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** Receivers that carry one conversation in order: a stream, a socket, a transaction, a session. */
@@ -23,7 +24,7 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   const call = skipOuterExpressions(operand);
   if (!ts.isCallExpression(call)) return false;
   const callee = skipOuterExpressions(call.expression);
-  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  const name = operationName(call);
   // `for (const hook of hooks) await hook(…)`: the items are the steps (cleanup functions,
   // middleware, migrations), run in the order they were registered.
   if (ts.isIdentifier(callee) && varies(callee)) return true;
