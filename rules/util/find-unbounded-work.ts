@@ -4,6 +4,7 @@ import { callsItemMethods } from './calls-item-methods';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isBoundedCollection } from './is-bounded-collection';
 import { isPromiseLike } from './is-promise-like';
+import { performsIo } from './performs-io';
 import { routesThroughLimiter, type LimiterContext } from './routes-through-limiter';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { unionParts } from './union-parts';
@@ -56,6 +57,7 @@ function unboundedMap(context: LimiterContext, call: ts.CallExpression, site: Un
   const receiver = callee.expression;
   if (!startsWork(callback) || isBoundedCollection(context.checker, receiver) || routesThroughLimiter(context, callback)) return undefined;
   if (holdsPromises(context.checker, receiver) || callsItemMethods(context.checker, callback)) return undefined;
+  if (!performsIo(context.program, context.checker, callback)) return undefined;
   return { kind: 'map', map: call, receiver, callback, site };
 }
 
@@ -84,13 +86,16 @@ function startsWork(node: ts.Expression): boolean {
     || containsCall(expression.body);
 }
 
-/** `jobs.push(send(user))`, or `jobs.push(pending)` after `const pending = send(user)`. */
-function pushStartsWork(checker: ts.TypeChecker, argument: ts.Expression): boolean {
+/**
+ * The code that starts the work pushed: `send(user)` in `jobs.push(send(user))`, or in
+ * `jobs.push(pending)` after `const pending = send(user)`.
+ */
+function pushedWork(checker: ts.TypeChecker, argument: ts.Expression): ts.Expression | undefined {
   const node = skipOuterExpressions(argument);
-  if (!ts.isIdentifier(node)) return containsCall(node);
+  if (!ts.isIdentifier(node)) return containsCall(node) ? node : undefined;
   const declaration = checker.getSymbolAtLocation(node)?.valueDeclaration;
   return declaration !== undefined && ts.isVariableDeclaration(declaration) && declaration.initializer !== undefined
-    && containsCall(declaration.initializer);
+    && containsCall(declaration.initializer) ? declaration.initializer : undefined;
 }
 
 function containsCall(root: ts.Node): boolean {
@@ -129,12 +134,17 @@ function unboundedVariable(context: LimiterContext, reference: ts.Identifier): U
   for (const filler of between) {
     if (!bindingsWrittenBy(checker, filler).has(symbol)) continue;
     const pushes = pushesTo(checker, symbol, filler)
-      .filter((push) => push.arguments.some((argument) => pushStartsWork(checker, argument)) && isInUnboundedLoop(checker, push, filler));
+      .filter((push) => push.arguments.some((argument) => startsIo(context, argument)) && isInUnboundedLoop(checker, push, filler));
     if (pushes.length === 0) continue;
     const limited = pushes.every((push) => push.arguments.every((argument) => routesThroughLimiter(context, argument)));
     if (!limited) return { kind: 'loop', list: reference, filler, pushes };
   }
   return undefined;
+}
+
+function startsIo(context: LimiterContext, argument: ts.Expression): boolean {
+  const work = pushedWork(context.checker, argument);
+  return work !== undefined && performsIo(context.program, context.checker, work);
 }
 
 /** The statement of `scope` that contains `node`. */

@@ -1,4 +1,6 @@
 import ts from 'typescript';
+import { constInitializer } from './const-initializer';
+import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
 import { typeMatchesSpecifier } from './type-matches-specifier';
@@ -115,37 +117,4 @@ function isInfinity(node: ts.Expression): boolean {
   const value = skipOuterExpressions(node);
   return (ts.isIdentifier(value) && value.text === 'Infinity')
     || (ts.isPropertyAccessExpression(value) && value.name.text === 'POSITIVE_INFINITY');
-}
-
-function symbolOf(checker: ts.TypeChecker, node: ts.Expression): ts.Symbol | undefined {
-  const name = ts.isPropertyAccessExpression(node) ? node.name : node;
-  let symbol = checker.getSymbolAtLocation(name);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return symbol;
-}
-
-/** The initializer of the `const` (or `readonly` property) a reference names. */
-function constInitializer(checker: ts.TypeChecker, node: ts.Expression): ts.Expression | undefined {
-  const declaration = symbolOf(checker, node)?.valueDeclaration;
-  if (!declaration) return undefined;
-  if (ts.isVariableDeclaration(declaration) && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const) {
-    return declaration.initializer;
-  }
-  if (ts.isPropertyDeclaration(declaration) && ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) {
-    return declaration.initializer;
-  }
-  return undefined;
-}
-
-/** The body of the function a reference names, when the project declares it with one. */
-function declaredFunctionBody(checker: ts.TypeChecker, node: ts.Expression): ts.Node | undefined {
-  const declaration = symbolOf(checker, node)?.valueDeclaration;
-  if (!declaration || declaration.getSourceFile().isDeclarationFile) return undefined;
-  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)) return declaration.body;
-  const initializer = constInitializer(checker, node)
-    ?? (ts.isPropertyDeclaration(declaration) ? declaration.initializer : undefined);
-  if (initializer && (ts.isArrowFunction(skipOuterExpressions(initializer)) || ts.isFunctionExpression(skipOuterExpressions(initializer)))) {
-    return (skipOuterExpressions(initializer) as ts.ArrowFunction | ts.FunctionExpression).body;
-  }
-  return undefined;
 }

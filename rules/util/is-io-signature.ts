@@ -1,0 +1,42 @@
+import ts from 'typescript';
+import { isAmbient } from './is-ambient';
+import { isPromiseLike } from './is-promise-like';
+
+/** Node's modules whose functions talk to files, sockets, processes or name servers. */
+const NODE_IO_MODULES = new Set([
+  'fs', 'fs/promises', 'net', 'http', 'https', 'http2', 'dns', 'dns/promises', 'dgram', 'tls', 'child_process',
+  'stream/promises',
+]);
+
+const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/u;
+
+/**
+ * Whether a call with this signature does I/O, as far as its declaration tells: a function of
+ * Node's I/O modules, `fetch`, or a function whose code lies outside the project (a package, a
+ * `declare`d service) and that returns a promise. Functions the project implements are judged by
+ * their code, not here; those it only types (its own interfaces, parameters) are not known to.
+ */
+export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, signature: ts.Signature): boolean {
+  const { declaration } = signature;
+  if (!declaration || ts.isJSDocSignature(declaration)) return false;
+  const file = declaration.getSourceFile();
+  if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration);
+  if (!isAmbient(declaration)) return false;
+  if (NODE_TYPES.test(file.fileName)) {
+    const module = ambientModuleName(declaration);
+    return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module.replace(/^node:/u, ''));
+  }
+  return isPromiseLike(checker, checker.getReturnTypeOfSignature(signature));
+}
+
+function isFetch(declaration: ts.SignatureDeclaration): boolean {
+  return ts.isFunctionDeclaration(declaration) && declaration.name?.text === 'fetch';
+}
+
+/** `fs/promises` for a declaration inside `declare module "fs/promises" { … }`. */
+function ambientModuleName(declaration: ts.Node): string | undefined {
+  for (let node = declaration.parent; node; node = node.parent) {
+    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return node.name.text;
+  }
+  return undefined;
+}

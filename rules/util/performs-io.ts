@@ -1,0 +1,53 @@
+import ts from 'typescript';
+import { isAmbient } from './is-ambient';
+import { declaredFunctionBody } from './declared-function-body';
+import { isIoSignature } from './is-io-signature';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/**
+ * Whether running `node` (a callback, a reference to a function, or an expression that starts work)
+ * does I/O: a call in its code that `isIoSignature` accepts, or one in the body of a function of
+ * the project that it calls, one level down.
+ */
+export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression): boolean {
+  const expression = skipOuterExpressions(node);
+  if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return hasIoCall(expression, 1);
+  const signatures = checker.getTypeAtLocation(expression).getCallSignatures();
+  if (signatures.some((signature) => isIoSignature(program, checker, signature))) return true;
+  const body = declaredFunctionBody(checker, expression);
+  return body !== undefined && hasIoCall(body, 1);
+
+  function hasIoCall(root: ts.Node, helperDepth: number): boolean {
+    let found = false;
+    visit(root);
+    return found;
+
+    function visit(child: ts.Node): void {
+      if (found) return;
+      if (ts.isCallExpression(child) || ts.isTaggedTemplateExpression(child)) {
+        const signature = checker.getResolvedSignature(child);
+        if (signature && isIoSignature(program, checker, signature)) {
+          found = true;
+          return;
+        }
+        const body = signature && helperDepth > 0 ? implementation(signature) : undefined;
+        if (body && hasIoCall(body, helperDepth - 1)) {
+          found = true;
+          return;
+        }
+      }
+      ts.forEachChild(child, visit);
+    }
+  }
+}
+
+/** The body of the function behind a signature, when the project's own code declares it. */
+function implementation(signature: ts.Signature): ts.Node | undefined {
+  const { declaration } = signature;
+  if (!declaration || isAmbient(declaration)) return undefined;
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)
+    || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) {
+    return declaration.body;
+  }
+  return undefined;
+}
