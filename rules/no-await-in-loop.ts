@@ -3,6 +3,7 @@ import type { Rule, RuleContext, Suggestion } from './core/types';
 import { addDefaultImport } from './util/add-default-import';
 import type { Binding } from './util/binding';
 import { bindingsReadBy } from './util/bindings-read-by';
+import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
 import { isPacingAwait } from './util/is-pacing-await';
@@ -69,7 +70,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (scan.exits.some((exit) => exit.getEnd() > firstAwait)) return;
   if (scan.awaits.some((node) => isPacingAwait(node.expression))) return;
   const work = scan.awaits.filter((node) => startsWork(node.expression) && isPromiseLike(checker, checker.getTypeAtLocation(node.expression)));
-  if (work.length === 0) return;
+  if (work.length === 0 || work.every((node) => callsParameter(checker, node.expression))) return;
   const flow = loopDataFlow(checker, iteration, work);
   if (flow.carried || !flow.readsItem) return;
   const varies = variesPerIteration(checker, iteration);

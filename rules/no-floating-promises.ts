@@ -36,6 +36,12 @@ const RUNNER_TRACKED_CALLS: readonly TypeOrValueSpecifier[] = [
  */
 const DELIBERATE_REJECTION: readonly TypeOrValueSpecifier[] = [{ from: 'lib', name: 'reject' }];
 
+/**
+ * `queue.shift()` as a statement removes a promise that some other code made and holds; dropping
+ * it from the list does not leave anything unhandled that was not before.
+ */
+const REMOVES_FROM_LIST: readonly TypeOrValueSpecifier[] = [{ from: 'lib', name: ['shift', 'pop'] }];
+
 /** Calls that make a new array of new promises; other array-returning calls (`splice`) are kept for their effect. */
 const PROMISE_ARRAY_MAKERS = new Set(['map', 'flatMap', 'from']);
 
@@ -133,6 +139,7 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
         // Only the runner's own functions: `t.test()` subtests must be awaited, or they are cancelled.
         if (ts.isIdentifier(callee) && valueMatchesSpecifier(program, checker, callee, RUNNER_TRACKED_CALLS)) return true;
         if (isPromiseStatic(callee, 'reject') && valueMatchesSpecifier(program, checker, callee, DELIBERATE_REJECTION)) return true;
+        if (valueMatchesSpecifier(program, checker, callee, REMOVES_FROM_LIST)) return true;
         if (valueMatchesSpecifier(program, checker, callee, options.allowForKnownSafeCalls)) return true;
       }
       if (options.allowForKnownSafePromises.length === 0) return false;

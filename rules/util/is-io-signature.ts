@@ -11,6 +11,13 @@ const NODE_IO_MODULES = new Set([
 const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/u;
 
 /**
+ * Packages of platforms whose runtime queues and limits the calls itself: Convex's `ctx.db`,
+ * scheduler and storage serve a function's reads and writes inside its transaction, and Convex
+ * recommends `Promise.all` over them.
+ */
+const PLATFORM_PACKAGES = /[\\/]node_modules[\\/]convex[\\/]/u;
+
+/**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
  * Node's I/O modules, `fetch`, or a function whose code lies outside the project (a package, a
  * `declare`d service) and that returns a promise. Functions the project implements are judged by
@@ -22,6 +29,7 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
   const file = declaration.getSourceFile();
   if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration);
   if (!isAmbient(declaration)) return false;
+  if (PLATFORM_PACKAGES.test(file.fileName)) return false;
   if (NODE_TYPES.test(file.fileName)) {
     const module = ambientModuleName(declaration);
     return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module.replace(/^node:/u, ''));
