@@ -33,6 +33,7 @@ const LOOPS = [
 
 export const noAwaitInLoop: Rule<Options, MessageId> = {
   id: 'no-await-in-loop',
+  reach: { text: /\bawait\b/u, awaitsOnly: true },
   meta: {
     type: 'suggestion',
     description: 'Disallow loops that await independent work one item at a time.',

@@ -25,6 +25,8 @@ const MAX_QUOTE = 40;
 
 export const noUnboundedConcurrency: Rule<Options, MessageId> = {
   id: 'no-unbounded-concurrency',
+  // The syntactic filter of `combinatorName`, as text: `<anything>.all(`, `.race(` …
+  reach: { text: /\.\s*(?:all|allSettled|any|race)\b/u },
   meta: {
     type: 'problem',
     description: 'Disallow `Promise.all` and its siblings over work started for every element of a list of unknown length.',

@@ -18,6 +18,7 @@ const MAX_QUOTED_PATTERN = 40;
 
 export const preferParallelAwaits: Rule<Options, MessageId> = {
   id: 'prefer-parallel-awaits',
+  reach: { text: /\bawait\b/u, awaitsOnly: true },
   meta: {
     type: 'suggestion',
     description: 'Require awaits in the same block that do not depend on each other to run together with `Promise.all`.',

@@ -42,9 +42,12 @@ export function runRulesWith(
   const visitors: ({ active: ActiveRule; visit: Visitor }[] | undefined)[] = [];
   let visitorCount = 0;
   const checker = program.getTypeChecker();
+  let everyRuleAwaitsOnly = true;
   for (const resolved of enabled) {
     const active: ActiveRule = { resolved, failed: false };
     const { rule, severity, options } = resolved;
+    if (rule.reach?.text && !rule.reach.text.test(sourceFile.text)) continue;
+    everyRuleAwaitsOnly &&= rule.reach?.awaitsOnly === true;
     try {
       const ruleVisitors = rule.create({
         program, checker, sourceFile, options,
@@ -66,8 +69,9 @@ export function runRulesWith(
 
   // An explicit stack, so that deeply nested code cannot overflow the call stack.
   const stack: ts.Node[] = [sourceFile];
+  const awaitFlag = everyRuleAwaitsOnly ? AWAIT_SUBTREE_FLAG : 0;
   const collect = (child: ts.Node): undefined => {
-    stack.push(child);
+    if (awaitFlag === 0 || (transformFlagsOf(child) & awaitFlag) !== 0) stack.push(child);
     return undefined;
   };
   while (stack.length > 0) {
@@ -94,6 +98,17 @@ export function runRulesWith(
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { findings, failures };
+}
+
+/**
+ * The parser marks every node whose subtree holds an `await` or an `async` function with this
+ * flag (TypeScript's internal `TransformFlags.ContainsES2017`, which, unlike `ContainsAwait`,
+ * is not cleared at function boundaries). Where a TypeScript does not expose it, nothing is skipped.
+ */
+const AWAIT_SUBTREE_FLAG: number = (ts as unknown as { TransformFlags?: Record<string, number> }).TransformFlags?.['ContainsES2017'] ?? 0;
+
+function transformFlagsOf(node: ts.Node): number {
+  return (node as unknown as { transformFlags: number }).transformFlags;
 }
 
 function toFinding(rule: AnyRule, severity: Finding['severity'], report: FindingReport): Finding {

@@ -73,9 +73,24 @@ export interface RuleContext<Options, MessageId extends string> {
 /** Visitors keyed by `ts.SyntaxKind`; the runner calls each on entering a node of that kind. */
 export type RuleVisitors = Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>>;
 
+/**
+ * Where a rule can report at all, as cheap syntactic facts the runner checks before any visitor
+ * or type query: a file or subtree outside the reach of every enabled rule is not walked.
+ */
+export interface RuleReach {
+  /** The rule reports only in files whose text matches (`/\bawait\b/`). */
+  readonly text?: RegExp;
+  /**
+   * The rule reports only in code that awaits: a subtree with no `await` expression in it (a
+   * `for await` alone does not count) has nothing for it.
+   */
+  readonly awaitsOnly?: boolean;
+}
+
 export interface Rule<Options = unknown, MessageId extends string = string> {
   readonly id: string;
   readonly meta: RuleMeta<Options, MessageId>;
+  readonly reach?: RuleReach;
   create(context: RuleContext<Options, MessageId>): RuleVisitors;
 }
 
