@@ -103,24 +103,24 @@ export function ${e}Routes(handlers: ${E}Handlers): HttpRoute[] {
 
   worker(ctx) {
     const { E, e, label, topic, fn, chance, plantHere } = ctx;
-    fn(5);
+    fn(6);
     const pAck = plantHere('onRefresh', 'floating');
     const ack = pAck ? `      message.ack();` : `      await message.ack();`;
     const pDrain = plantHere('replayDeadLetters', null, ['loop', 'unbounded']);
     let drain;
     if (pDrain && pDrain.variant === 'loop') drain = `  let replayed = 0;
   for (const message of messages) {
-    const accepted = await service.syncExternal(readString(message.body, 'id') ?? message.id);
+    const accepted = await redeliver(message);
     if (accepted) replayed += 1;
   }
   return replayed;`;
     else if (pDrain) drain = `  const results = await Promise.all(
-    messages.map(async (message) => service.syncExternal(readString(message.body, 'id') ?? message.id)),
+    messages.map(async (message) => redeliver(message)),
   );
   return results.filter(Boolean).length;`;
     else drain = `  let replayed = 0;
   for (const batch of chunk(messages, ${chance(0.5) ? 10 : 25})) {
-    const results = await Promise.all(batch.map((message) => service.syncExternal(readString(message.body, 'id') ?? message.id)));
+    const results = await Promise.all(batch.map((message) => redeliver(message)));
     replayed += results.filter(Boolean).length;
   }
   return replayed;`;
@@ -132,6 +132,16 @@ import { increment } from '${CORE_IMPORT}/metrics';
 import type { ${E}Service } from './service';
 
 const MAX_BACKOFF_SECONDS = ${chance(0.5) ? 300 : 900};
+const REPLAY_URL = 'https://replay.internal/${topic}';
+
+async function redeliver(message: Message): Promise<boolean> {
+  const response = await fetch(\`\${REPLAY_URL}/\${encodeURIComponent(message.id)}\`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': message.id },
+    body: JSON.stringify(message.body),
+  });
+  return response.ok;
+}
 
 export function register${E}Workers(queue: Queue, service: ${E}Service, logger: Logger): void {
   queue.subscribe('${topic}.refresh', async (message) => {
@@ -157,7 +167,7 @@ ${ack}
   });
 }
 
-export async function replay${E}DeadLetters(messages: readonly Message[], service: ${E}Service): Promise<number> {
+export async function replay${E}DeadLetters(messages: readonly Message[]): Promise<number> {
 ${drain}
 }
 

@@ -106,21 +106,21 @@ ${event}
       let body;
       if (p && p.variant === 'loop') body = `    const found = new Map<string, ${E}>();
     for (const id of ids) {
-      const ${e} = await this.repo.findById(id);
+      const ${e} = await reindex(this.repo, id);
       if (${e}) found.set(id, ${e});
     }
     return found.size;`;
-      else if (p) body = `    const found = await Promise.all(ids.map(async (id) => this.repo.findById(id)));
+      else if (p) body = `    const found = await Promise.all(ids.map(async (id) => reindex(this.repo, id)));
     return found.filter((${e}) => ${e} !== undefined).length;`;
       else if (chance(0.5)) body = `    let refreshed = 0;
     for (const batch of chunk(ids, BATCH_SIZE)) {
-      const found = await Promise.all(batch.map((id) => this.repo.findById(id)));
+      const found = await Promise.all(batch.map((id) => reindex(this.repo, id)));
       refreshed += found.filter((${e}) => ${e} !== undefined).length;
     }
     return refreshed;`;
       else body = `    let refreshed = 0;
     for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-      const found = await Promise.all(ids.slice(start, start + BATCH_SIZE).map((id) => this.repo.findById(id)));
+      const found = await Promise.all(ids.slice(start, start + BATCH_SIZE).map((id) => reindex(this.repo, id)));
       refreshed += found.filter((${e}) => ${e} !== undefined).length;
     }
     return refreshed;`;
@@ -186,6 +186,7 @@ ${line}
     const formatImport = hasUtil ? `import { format${E} as format, ${e}CacheKey } from './util';\n` : '';
     const formatFn = hasUtil ? '' : `\nfunction format(${e}: ${E}): Record<string, unknown> {\n  return { id: ${e}.id, status: ${e}.status, amount: ${e}.amount };\n}\n`;
     if (!hasUtil) fn();
+    fn();
     return `import type { Cache, Db, HttpClient, Logger, Queue } from '${CORE_IMPORT}/types';
 import { ConflictError, NotFoundError } from '${CORE_IMPORT}/errors';
 import { chunk } from '${CORE_IMPORT}/collections';
@@ -195,7 +196,13 @@ import type { ${E}, ${E}Input, ${E}Overview } from './model';
 import type { ${E}Repository } from './repository';
 ${formatImport}${depImports}
 const BATCH_SIZE = ${chance(0.5) ? 20 : 50};
+const SEARCH_URL = 'https://search.internal/${topic}';
 ${formatFn}
+async function reindex(repo: ${E}Repository, id: string): Promise<${E} | undefined> {
+  const response = await fetch(\`\${SEARCH_URL}/\${encodeURIComponent(id)}\`, { method: 'PUT' });
+  return response.ok ? repo.findById(id) : undefined;
+}
+
 export class ${E}Service {
   constructor(
     private readonly repo: ${E}Repository,

@@ -1,4 +1,4 @@
-import { ESLintUtils, type TSESLint } from '@typescript-eslint/utils';
+import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { RULE_PREFIX } from '../core/config';
 import type { AnyRule, RuleFailure } from '../core/types';
@@ -16,8 +16,6 @@ export interface AsyncsenseRuleDocs {
 export type EslintRuleOptions = [Record<string, unknown>?];
 export type EslintRule = TSESLint.RuleModule<string, EslintRuleOptions, AsyncsenseRuleDocs>;
 
-const createRule = ESLintUtils.RuleCreator<AsyncsenseRuleDocs>(ruleDocsUrl);
-
 /**
  * Wraps one engine rule for ESLint. It converts and nothing more: the engine checks the file,
  * this reports what it found.
@@ -26,11 +24,16 @@ export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
   const ruleName = `${RULE_PREFIX}${rule.id}`;
   const fixable = rule.meta.fixable === true;
   const hasOptions = rule.meta.schema.length > 0;
-  return createRule<EslintRuleOptions, string>({
-    name: rule.id,
+  // A plain rule object rather than typescript-eslint's RuleCreator, which deep-merges the default
+  // options into every file's context: ESLint applies `meta.defaultOptions` itself, and the engine
+  // merges them again when it resolves the setting.
+  return {
     meta: {
       type: rule.meta.type,
-      docs: { description: rule.meta.description, recommended: rule.meta.recommended, requiresTypeChecking: true },
+      docs: {
+        description: rule.meta.description, recommended: rule.meta.recommended, requiresTypeChecking: true,
+        url: ruleDocsUrl(rule.id),
+      },
       messages: { ...rule.meta.messages },
       // The engine keeps schemas as plain JSON objects so that it needs no ESLint types.
       schema: rule.meta.schema as unknown as readonly JSONSchema4[],
@@ -38,7 +41,9 @@ export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
       ...(fixable ? { fixable: 'code' as const } : {}),
       defaultOptions: hasOptions ? [rule.meta.defaultOptions as Record<string, unknown>] : [],
     },
-    create(context, [options]) {
+    defaultOptions: hasOptions ? [rule.meta.defaultOptions as Record<string, unknown>] : [],
+    create(context) {
+      const [options] = context.options;
       const { program, sourceFile } = typeInformationFor(context, ruleName);
       const batch = joinFileBatch(sourceFile, program, rule, options === undefined ? 'error' : ['error', options]);
       return {
@@ -51,7 +56,7 @@ export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
         },
       };
     },
-  });
+  };
 }
 
 function failureToError(ruleName: string, failure: RuleFailure): Error {

@@ -53,8 +53,13 @@ export function groupIndependentAwaits(
   let flows: Flow[] = [];
   let between: Between[] = [];
 
-  for (const statement of statements) {
-    const member = asMember(statement);
+  const members = statements.map(asMember);
+  // Statements after the last member can end no group and join none: they are not read.
+  let end = members.length;
+  while (end > 0 && members[end - 1] === undefined) end--;
+  for (let index = 0; index < end; index++) {
+    const statement = statements[index]!;
+    const member = members[index];
     if (member) {
       const flow = flowOf(member);
       if (!canJoin(flow)) close();
