@@ -7,6 +7,7 @@ import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
 import { isPacingAwait } from './util/is-pacing-await';
+import { containsAwait } from './util/contains-await';
 import { isPromiseLike } from './util/is-promise-like';
 import { keepsOrderAcrossIterations } from './util/keeps-order-across-iterations';
 import { loopDataFlow } from './util/loop-data-flow';
@@ -106,12 +107,6 @@ function awaitsInHeader(loop: ts.IterationStatement): boolean {
   const parts = ts.isForStatement(loop) ? [loop.condition, loop.incrementor]
     : ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? [loop.expression] : [];
   return parts.some((part) => part !== undefined && containsAwait(part));
-}
-
-function containsAwait(node: ts.Node): boolean {
-  if (ts.isAwaitExpression(node)) return true;
-  if (ts.isFunctionLike(node)) return false;
-  return ts.forEachChild(node, containsAwait) ?? false;
 }
 
 /** A call or `new` starts work in this iteration; awaiting a promise that already exists does not. */

@@ -3,6 +3,7 @@ import type { Rule, RuleContext, Suggestion } from './core/types';
 import { canRewriteAsPromiseAll } from './util/can-rewrite-as-promise-all';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
 import { isEffectfulOperation } from './util/is-effectful-operation';
+import { containsAwait } from './util/contains-await';
 import { isPromiseLike } from './util/is-promise-like';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -42,15 +43,19 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
     };
 
     function checkStatements(container: ts.Node, statements: readonly ts.Statement[]): void {
-      if (statements.filter((statement) => syntacticMember(statement)).length < 2) return;
+      const candidates = new Map<ts.Statement, Member>();
+      for (const statement of statements) {
+        const member = syntacticMember(statement);
+        if (member) candidates.set(statement, member);
+      }
+      if (candidates.size < 2) return;
       // Awaits in a loop body are no-await-in-loop's: the fix there collects across iterations.
       if (isInLoopBody(container)) return;
-      for (const group of groupIndependentAwaits(checker, statements, asMember)) report(group);
+      for (const group of groupIndependentAwaits(checker, statements, (statement) => asMember(candidates.get(statement)))) report(group);
     }
 
     /** A member also needs a promise to wait for, and a call that changes nothing by its name. */
-    function asMember(statement: ts.Statement): Member | undefined {
-      const member = syntacticMember(statement);
+    function asMember(member: Member | undefined): Member | undefined {
       if (!member || isEffectfulOperation(member.operand)) return undefined;
       return isPromiseLike(checker, checker.getTypeAtLocation(member.operand)) ? member : undefined;
     }
@@ -96,10 +101,6 @@ function skipParentheses(node: ts.Expression): ts.Expression {
 function isPromiseStatic(call: ts.CallExpression): boolean {
   const callee = skipOuterExpressions(call.expression);
   return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Promise';
-}
-
-function containsAwait(node: ts.Node): boolean {
-  return ts.forEachChild(node, (child) => !ts.isFunctionLike(child) && (ts.isAwaitExpression(child) || containsAwait(child))) ?? false;
 }
 
 function isInLoopBody(node: ts.Node): boolean {

@@ -71,6 +71,9 @@ export function runRulesWith(
   const stack: ts.Node[] = [sourceFile];
   const awaitFlag = everyRuleAwaitsOnly ? AWAIT_SUBTREE_FLAG : 0;
   const collect = (child: ts.Node): undefined => {
+    const kind = child.kind;
+    // Tokens and identifiers have no children: they are stacked only for a rule that visits them.
+    if (kind < FIRST_NODE ? visitors[kind] === undefined : isTypeOnly(kind)) return undefined;
     if (awaitFlag === 0 || (transformFlagsOf(child) & awaitFlag) !== 0) stack.push(child);
     return undefined;
   };
@@ -89,7 +92,7 @@ export function runRulesWith(
     }
     // Children go on the stack as they come, then that run is reversed so the first is popped first.
     const first = stack.length;
-    ts.forEachChild(node, collect);
+    forEachChild(node, collect);
     for (let i = first, j = stack.length - 1; i < j; i++, j--) {
       const child = stack[i]!;
       stack[i] = stack[j]!;
@@ -106,6 +109,21 @@ export function runRulesWith(
  * is not cleared at function boundaries). Where a TypeScript does not expose it, nothing is skipped.
  */
 const AWAIT_SUBTREE_FLAG: number = (ts as unknown as { TransformFlags?: Record<string, number> }).TransformFlags?.['ContainsES2017'] ?? 0;
+
+// Read once: TypeScript's module exports are getters, too slow for a test on every node.
+const { forEachChild } = ts;
+const {
+  FirstNode: FIRST_NODE, FirstTypeNode: FIRST_TYPE_NODE, LastTypeNode: LAST_TYPE_NODE,
+  InterfaceDeclaration: INTERFACE_DECLARATION, TypeAliasDeclaration: TYPE_ALIAS_DECLARATION,
+} = ts.SyntaxKind;
+
+/**
+ * Type annotations, interfaces and type aliases hold no code that runs, so rules never see them:
+ * a rule that needs a declared type reads it from the declaration it visits.
+ */
+function isTypeOnly(kind: ts.SyntaxKind): boolean {
+  return (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) || kind === INTERFACE_DECLARATION || kind === TYPE_ALIAS_DECLARATION;
+}
 
 function transformFlagsOf(node: ts.Node): number {
   return (node as unknown as { transformFlags: number }).transformFlags;

@@ -70,7 +70,10 @@ export interface RuleContext<Options, MessageId extends string> {
   report(finding: FindingReport & { readonly messageId: MessageId }): void;
 }
 
-/** Visitors keyed by `ts.SyntaxKind`; the runner calls each on entering a node of that kind. */
+/**
+ * Visitors keyed by `ts.SyntaxKind`; the runner calls each on entering a node of that kind. The
+ * walk covers the code that runs: type annotations, interfaces and type aliases are not entered.
+ */
 export type RuleVisitors = Partial<Record<ts.SyntaxKind, (node: ts.Node) => void>>;
 
 /**

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import ts from 'typescript';
 import { rules, runRules, runRulesWith, type AnyRule } from 'eslint-plugin-asyncsense/engine';
+import { containsAwait } from 'eslint-plugin-asyncsense/internal/util/contains-await';
 import { fixtureRuleIds, listFixtures, loadFixtureProgram, programForSource } from '../helpers/fixtures';
 
 /** The flag the runner skips subtrees by (TypeScript's internal `TransformFlags.ContainsES2017`). */
@@ -118,5 +119,30 @@ describe('the reach of a rule', () => {
     assert.deepEqual(seen.filter((entry) => entry.startsWith('awaits:')),
       ['awaits:plain', 'awaits:ReturnStatement', 'awaits:busy', 'awaits:AwaitExpression'],
       'a rule without awaitsOnly makes the walk whole');
+  });
+});
+
+describe('containsAwait', () => {
+  it('agrees with a walk of the tree on every node of every fixture', () => {
+    const program = loadFixtureProgram();
+    const walk = (node: ts.Node): boolean => {
+      if (ts.isAwaitExpression(node)) return true;
+      return ts.forEachChild(node, (child) => !ts.isFunctionLike(child) && walk(child)) ?? false;
+    };
+    let nodes = 0;
+    let withAwait = 0;
+    for (const ruleId of fixtureRuleIds()) {
+      for (const fixture of listFixtures(ruleId)) {
+        const visit = (node: ts.Node): void => {
+          const expected = !ts.isFunctionLike(node) && walk(node);
+          assert.equal(containsAwait(node), expected, `${ts.SyntaxKind[node.kind]} at ${node.pos} in ${fixture.file}`);
+          nodes++;
+          if (expected) withAwait++;
+          ts.forEachChild(node, visit);
+        };
+        visit(program.getSourceFile(fixture.file)!);
+      }
+    }
+    assert.ok(nodes > 10_000 && withAwait > 500, `${nodes} nodes, ${withAwait} with an await`);
   });
 });
