@@ -48,7 +48,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
         const member = syntacticMember(statement);
         if (member) candidates.set(statement, member);
       }
-      if (candidates.size < 2) return;
+      if (candidates.size < 2 || !mayGroup([...candidates.values()])) return;
       // Awaits in a loop body are no-await-in-loop's: the fix there collects across iterations.
       if (isInLoopBody(container)) return;
       for (const group of groupIndependentAwaits(checker, statements, (statement) => asMember(candidates.get(statement)))) report(group);
@@ -90,6 +90,30 @@ function syntacticMember(statement: ts.Statement): Member | undefined {
   const operand = skipOuterExpressions(initializer.expression);
   if (!ts.isCallExpression(operand) || isPromiseStatic(operand) || containsAwait(operand)) return undefined;
   return { statement, declaration, awaitExpression: initializer, operand };
+}
+
+/**
+ * The cheap test before any checker query: a group is a run of consecutive candidates, so it
+ * needs one whose call does not name what the candidate before it declared. A chain such as
+ * `user = await find(id); orders = await list(user.id)` is settled here.
+ */
+function mayGroup(candidates: readonly Member[]): boolean {
+  return candidates.some((member, index) => {
+    if (index === 0) return false;
+    const declared = new Set(boundNames(candidates[index - 1]!.declaration.name));
+    return !mentionsAny(member.operand, declared);
+  });
+}
+
+/** Whether `node` uses one of `names` as a value (not as a property name after a dot or a key). */
+function mentionsAny(node: ts.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(node)) {
+    const parent = node.parent;
+    const isPropertyName = (ts.isPropertyAccessExpression(parent) && parent.name === node)
+      || (ts.isPropertyAssignment(parent) && parent.name === node);
+    return !isPropertyName && names.has(node.text);
+  }
+  return ts.forEachChild(node, (child) => mentionsAny(child, names)) ?? false;
 }
 
 function skipParentheses(node: ts.Expression): ts.Expression {
