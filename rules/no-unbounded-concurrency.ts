@@ -63,9 +63,9 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
 
     function checkCall(call: ts.CallExpression): void {
       const method = combinatorName(call);
-      if (!method || !isPromiseCombinator(call)) return;
       const [argument] = call.arguments;
-      if (!argument || !holdsPromises(argument)) return;
+      if (!method || !argument || !mayBeUnbounded(argument)) return;
+      if (!isPromiseCombinator(call) || !holdsPromises(argument)) return;
       const work = findUnboundedWork(limiterContext, argument);
       if (!work) return;
       context.report({
@@ -102,6 +102,13 @@ function combinatorName(call: ts.CallExpression): string | undefined {
   if (!ts.isPropertyAccessExpression(callee) || !COMBINATORS.has(callee.name.text)) return undefined;
   if (call.arguments.length !== 1 || ts.isSpreadElement(call.arguments[0]!)) return undefined;
   return callee.name.text;
+}
+
+/** The shapes `findUnboundedWork` reads, before any type query: `xs.map(…)`, `[...xs.map(…)]`, `tasks`. */
+function mayBeUnbounded(argument: ts.Expression): boolean {
+  const node = skipOuterExpressions(argument);
+  return ts.isCallExpression(node) || ts.isIdentifier(node)
+    || (ts.isArrayLiteralExpression(node) && node.elements.some((element) => ts.isSpreadElement(element)));
 }
 
 function describe(work: UnboundedWork, method: string): { messageId: MessageId; data: Record<string, string> } {
