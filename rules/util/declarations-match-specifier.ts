@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
+import { isDeclaredInPackage } from './is-declared-in-package';
 import type { TypeOrValueSpecifier } from './specifier';
 
 /**
@@ -21,27 +22,13 @@ export function declarationsMatchSpecifier(
       case 'lib':
         return program.isSourceFileDefaultLibrary(sourceFile);
       case 'package':
-        return isInPackage(declaration, sourceFile, specifier.package);
+        return isDeclaredInPackage(declaration, specifier.package);
       case 'file':
         return !program.isSourceFileDefaultLibrary(sourceFile) && !program.isSourceFileFromExternalLibrary(sourceFile)
           && !/[\\/]node_modules[\\/]/u.test(sourceFile.fileName)
           && (specifier.path === undefined || isAtPath(program, sourceFile, specifier.path));
     }
   });
-}
-
-/** Declared inside `declare module "pkg"`, or in the package's own or DefinitelyTyped files. */
-function isInPackage(declaration: ts.Node, sourceFile: ts.SourceFile, packageName: string): boolean {
-  const bare = packageName.replace(/^node:/u, '');
-  for (let node: ts.Node | undefined = declaration; node; node = node.parent) {
-    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) {
-      const declared = node.name.text.replace(/^node:/u, '');
-      if (declared === bare) return true;
-    }
-  }
-  const typesName = bare.startsWith('@') ? bare.slice(1).replace('/', '__') : bare;
-  const fileName = sourceFile.fileName.replaceAll('\\', '/');
-  return fileName.includes(`/node_modules/${bare}/`) || fileName.includes(`/node_modules/@types/${typesName}/`);
 }
 
 function isAtPath(program: ts.Program, sourceFile: ts.SourceFile, wanted: string): boolean {

@@ -1,5 +1,7 @@
 import ts from 'typescript';
+import { ambientModuleName } from './ambient-module-name';
 import { isAmbient } from './is-ambient';
+import { isDeclaredInPackage } from './is-declared-in-package';
 import { isPromiseLike } from './is-promise-like';
 
 /** Node's modules whose functions talk to files, sockets, processes or name servers. */
@@ -8,14 +10,12 @@ const NODE_IO_MODULES = new Set([
   'stream/promises',
 ]);
 
-const NODE_TYPES = /[\\/]node_modules[\\/]@types[\\/]node[\\/]/u;
-
 /**
  * Packages of platforms whose runtime queues and limits the calls itself: Convex's `ctx.db`,
  * scheduler and storage serve a function's reads and writes inside its transaction, and Convex
  * recommends `Promise.all` over them.
  */
-const PLATFORM_PACKAGES = /[\\/]node_modules[\\/]convex[\\/]/u;
+const PLATFORM_PACKAGES = ['convex'];
 
 /**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
@@ -29,22 +29,14 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
   const file = declaration.getSourceFile();
   if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration);
   if (!isAmbient(declaration)) return false;
-  if (PLATFORM_PACKAGES.test(file.fileName)) return false;
-  if (NODE_TYPES.test(file.fileName)) {
+  if (PLATFORM_PACKAGES.some((name) => isDeclaredInPackage(declaration, name))) return false;
+  if (isDeclaredInPackage(declaration, 'node')) {
     const module = ambientModuleName(declaration);
-    return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module.replace(/^node:/u, ''));
+    return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);
   }
   return isPromiseLike(checker, checker.getReturnTypeOfSignature(signature));
 }
 
 function isFetch(declaration: ts.SignatureDeclaration): boolean {
   return ts.isFunctionDeclaration(declaration) && declaration.name?.text === 'fetch';
-}
-
-/** `fs/promises` for a declaration inside `declare module "fs/promises" { … }`. */
-function ambientModuleName(declaration: ts.Node): string | undefined {
-  for (let node = declaration.parent; node; node = node.parent) {
-    if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name)) return node.name.text;
-  }
-  return undefined;
 }

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isAmbient } from './is-ambient';
+import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
 import { isIoSignature } from './is-io-signature';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -18,26 +19,13 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   return body !== undefined && hasIoCall(body, 1);
 
   function hasIoCall(root: ts.Node, helperDepth: number): boolean {
-    let found = false;
-    visit(root);
-    return found;
-
-    function visit(child: ts.Node): void {
-      if (found) return;
-      if (ts.isCallExpression(child) || ts.isTaggedTemplateExpression(child)) {
-        const signature = checker.getResolvedSignature(child);
-        if (signature && isIoSignature(program, checker, signature)) {
-          found = true;
-          return;
-        }
-        const body = signature && helperDepth > 0 ? implementation(signature) : undefined;
-        if (body && hasIoCall(body, helperDepth - 1)) {
-          found = true;
-          return;
-        }
-      }
-      ts.forEachChild(child, visit);
-    }
+    return containsCall(root, (call) => {
+      const signature = checker.getResolvedSignature(call);
+      if (!signature) return false;
+      if (isIoSignature(program, checker, signature)) return true;
+      const body = helperDepth > 0 ? implementation(signature) : undefined;
+      return body !== undefined && hasIoCall(body, helperDepth - 1);
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { constInitializer } from './const-initializer';
+import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
@@ -62,18 +63,7 @@ export function routesThroughLimiter(context: LimiterContext, node: ts.Expressio
 }
 
 function containsLimiterCall(context: LimiterContext, root: ts.Node): boolean {
-  let found = false;
-  visit(root);
-  return found;
-
-  function visit(node: ts.Node): void {
-    if (found) return;
-    if (ts.isCallExpression(node) && isLimiterCall(context, node)) {
-      found = true;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  }
+  return containsCall(root, (call) => ts.isCallExpression(call) && isLimiterCall(context, call));
 }
 
 function isLimiterCall(context: LimiterContext, call: ts.CallExpression): boolean {

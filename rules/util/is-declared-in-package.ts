@@ -1,0 +1,11 @@
+import type ts from 'typescript';
+import { ambientModuleName } from './ambient-module-name';
+
+/** Declared inside `declare module "pkg"`, or in the package's own or DefinitelyTyped files. */
+export function isDeclaredInPackage(declaration: ts.Node, packageName: string): boolean {
+  const bare = packageName.replace(/^node:/u, '');
+  if (ambientModuleName(declaration) === bare) return true;
+  const typesName = bare.startsWith('@') ? bare.slice(1).replace('/', '__') : bare;
+  const fileName = declaration.getSourceFile().fileName.replaceAll('\\', '/');
+  return fileName.includes(`/node_modules/${bare}/`) || fileName.includes(`/node_modules/@types/${typesName}/`);
+}
