@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule, RuleContext, Suggestion } from './core/types';
 import { addDefaultImport } from './util/add-default-import';
+import { awaitedUpdateEdits } from './util/awaited-update-edits';
 import type { Binding } from './util/binding';
 import { bindingsReadBy } from './util/bindings-read-by';
 import { callsParameter } from './util/calls-parameter';
@@ -13,6 +14,7 @@ import { keepsOrderAcrossIterations } from './util/keeps-order-across-iterations
 import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
+import { referenceRoot } from './util/reference-root';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { unionParts } from './util/union-parts';
@@ -83,7 +85,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
     messageId: 'serialLoop',
     start: first.getStart(sourceFile),
     end: first.getEnd(),
-    suggestions: flow.orderedWrites.length === 0 ? suggestFix(context, iteration, scan) : [],
+    suggestions: flow.orderedWrites.length === 0 ? suggestFix(context, iteration, scan, varies) : [],
   });
 }
 
@@ -124,15 +126,21 @@ function variesPerIteration(checker: ts.TypeChecker, iteration: LoopIteration): 
   return (node) => [...bindingsReadBy(checker, node)].some(isPerIteration);
 }
 
-function suggestFix(context: Context, iteration: LoopIteration, scan: LoopBodyScan): Suggestion[] {
-  const { sourceFile } = context;
+function suggestFix(context: Context, iteration: LoopIteration, scan: LoopBodyScan, varies: (node: ts.Expression) => boolean): Suggestion[] {
+  const { checker, sourceFile } = context;
   const strategy = chooseStrategy(context, iteration);
-  if (!strategy || losesNarrowing(context.checker, iteration)) return [];
+  if (!strategy || losesNarrowing(checker, iteration)) return [];
+  const isOuter = (target: ts.Expression): boolean => {
+    const root = referenceRoot(target);
+    return root.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(root) && !varies(root));
+  };
+  const updates = awaitedUpdateEdits(checker, sourceFile, iteration.body, isOuter);
+  if (!updates) return [];
   const messageId = strategy.kind === 'pMap' ? 'mapWithPMap' : strategy.kind === 'all' ? 'runAllAtOnce' : 'runInBatches';
   return [{
     messageId,
     data: strategy.kind === 'all' ? {} : { concurrency: strategy.concurrency },
-    edits: () => concurrentLoopEdits(sourceFile, iteration, scan.continues, strategy),
+    edits: () => concurrentLoopEdits(sourceFile, iteration, scan.continues, strategy, updates),
   }];
 }
 

@@ -66,7 +66,15 @@ function normaliseSeverity(value: unknown): Severity | undefined {
   return SEVERITIES.find((severity) => severity === value);
 }
 
+/** Merged options by the options object and the defaults, which ESLint hands over again for every file. */
+const merged = new WeakMap<object, WeakMap<object, unknown>>();
+
 function mergeOptions(defaults: unknown, options: unknown): unknown {
   if (options === undefined) return defaults;
-  return { ...(defaults as object), ...(options as object) };
+  if (typeof defaults !== 'object' || defaults === null) return { ...(options as object) };
+  let byDefaults = merged.get(options as object);
+  if (!byDefaults) merged.set(options as object, byDefaults = new WeakMap());
+  let result = byDefaults.get(defaults as object);
+  if (result === undefined) byDefaults.set(defaults as object, result = { ...(defaults as object), ...(options as object) });
+  return result;
 }

@@ -31,19 +31,20 @@ export interface BatchNames {
 
 /**
  * Edits that turn `iteration`'s loop into one that runs each iteration's body as an async callback,
- * concurrently: the body moves unchanged into the callback, `continue` becomes `return`.
+ * concurrently: the body moves into the callback with `bodyEdits` applied, `continue` becomes `return`.
  */
 export function concurrentLoopEdits(
   sourceFile: ts.SourceFile,
   iteration: LoopIteration,
   continues: readonly ts.ContinueStatement[],
   strategy: ConcurrentStrategy,
+  bodyEdits: readonly TextEdit[] = [],
 ): TextEdit[] {
   const { loop } = iteration;
   const target = ts.isLabeledStatement(loop.parent) ? loop.parent : loop;
   const indent = indentationAt(sourceFile, target.getStart(sourceFile));
   const items = itemsText(iteration);
-  const callback = `async (${iteration.item.name.getText(sourceFile)}) => ${bodyText(sourceFile, iteration, continues, indent)}`;
+  const callback = `async (${iteration.item.name.getText(sourceFile)}) => ${bodyText(sourceFile, iteration, continues, bodyEdits, indent)}`;
   const edits: TextEdit[] = [];
   let text: string;
   if (strategy.kind === 'pMap') {
@@ -88,10 +89,19 @@ function asOperand(text: string): string {
 }
 
 /** The body as a block, with `continue` turned into `return` and a drain's take statement left out. */
-function bodyText(sourceFile: ts.SourceFile, iteration: LoopIteration, continues: readonly ts.ContinueStatement[], indent: string): string {
+function bodyText(
+  sourceFile: ts.SourceFile,
+  iteration: LoopIteration,
+  continues: readonly ts.ContinueStatement[],
+  bodyEdits: readonly TextEdit[],
+  indent: string,
+): string {
   const { body, takeStatement } = iteration;
   const start = ts.isBlock(body) ? body.getStart(sourceFile) : body.getFullStart();
-  const replacements: TextEdit[] = continues.map((node) => ({ start: node.getStart(sourceFile), end: node.getEnd(), newText: 'return;' }));
+  const replacements: TextEdit[] = [
+    ...continues.map((node) => ({ start: node.getStart(sourceFile), end: node.getEnd(), newText: 'return;' })),
+    ...bodyEdits,
+  ];
   if (takeStatement) replacements.push({ start: takeStatement.pos, end: takeStatement.end, newText: '' });
   let text = sourceFile.text.slice(start, body.getEnd());
   for (const edit of [...replacements].sort((a, b) => b.start - a.start)) {

@@ -85,4 +85,57 @@ export async function uploadAll(queue: string[]): Promise<number> {
     const fixed = programOutsideRepo(output);
     assert.deepEqual(errorsOf(fixed.program, fixed.file), []);
   });
+
+  it('splits `total += await …` so that the concurrent loop adds every result', async () => {
+    const { program, file } = programOutsideRepo(`declare function price(id: number): Promise<number>;
+
+export async function total(ids: number[]): Promise<number> {
+  let sum = 0;
+  const counts = { seen: 0 };
+  for (const id of ids) {
+    sum += await price(id);
+    counts.seen += 1;
+  }
+  return sum + counts.seen * 0;
+}
+`);
+    const sourceFile = program.getSourceFile(file)!;
+    const [finding] = runRules(sourceFile, program, { rules: { 'no-await-in-loop': 'warn' } }).findings;
+    const output = applyEdits(sourceFile.text, finding!.suggestions[0]!.edits());
+    assert.match(output, /\(async \(id\) => \{\n {4}const value = await price\(id\);\n {4}sum \+= value;\n {4}counts\.seen \+= 1;\n {2}\}\)/u);
+    const fixed = programOutsideRepo(output);
+    assert.deepEqual(errorsOf(fixed.program, fixed.file), []);
+
+    // Run both: prices that settle in reverse order, as concurrent requests may.
+    const ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const price = (id: number): Promise<number> => new Promise((resolve) => setTimeout(() => resolve(id * 10), 30 - 2 * id));
+    const run = async (text: string): Promise<number> => {
+      const js = ts.transpileModule(text, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+      const exports: { total?: (ids: number[]) => Promise<number> } = {};
+      new Function('exports', 'price', js)(exports, price);
+      return exports.total!(ids);
+    };
+    assert.equal(await run(output), 780);
+    // Without the split, every concurrent iteration reads the same old sum: the fix would lose updates.
+    const unsplit = output.replace(/const value = await price\(id\);\n {4}sum \+= value;/u, 'sum += await price(id);');
+    assert.notEqual(await run(unsplit), 780);
+  });
+
+  it('offers no rewrite when an update awaits only sometimes (`??=`)', () => {
+    const { program, file } = programOutsideRepo(`declare function lookup(key: string): Promise<string>;
+
+export async function firstNames(keys: string[]): Promise<Record<string, string>> {
+  const names: Record<string, string> = {};
+  for (const key of keys) {
+    names.first ??= await lookup(key);
+    names[key] = key;
+  }
+  return names;
+}
+`);
+    const sourceFile = program.getSourceFile(file)!;
+    const findings = runRules(sourceFile, program, { rules: { 'no-await-in-loop': 'warn' } }).findings;
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0]!.suggestions, []);
+  });
 });

@@ -1,0 +1,57 @@
+import ts from 'typescript';
+import { referenceRoot } from './reference-root';
+import { referencedSymbol } from './referenced-symbol';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/**
+ * Whether `callee` names a function declared inside another function that, once it has awaited,
+ * changes that outer function's state: it assigns one of the outer function's variables, or calls
+ * one of its functions (`begin()`, `write(row)`, `commit()` of a sync session it was given). Such
+ * a closure is a method of the outer function in all but name, like `this.apply(item)` of a class:
+ * two calls at once would each read the state before the other changed it. What a closure does
+ * before its first await runs at once when it is called, so only what follows an await counts.
+ */
+export function changesEnclosingState(checker: ts.TypeChecker, callee: ts.Expression): boolean {
+  const fn = closureDeclaredBy(referencedSymbol(checker, callee)?.valueDeclaration);
+  if (!fn?.body || !ts.findAncestor(fn.parent, ts.isFunctionLike)) return false;
+  const sourceFile = fn.getSourceFile();
+  const isOuterBinding = (node: ts.Expression): boolean => {
+    const root = referenceRoot(node);
+    const declaration = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root)?.valueDeclaration : undefined;
+    if (!declaration || declaration.getSourceFile() !== sourceFile) return false;
+    const inside = declaration.pos >= fn.pos && declaration.end <= fn.end;
+    return !inside && ts.findAncestor(declaration.parent, ts.isFunctionLike) !== undefined;
+  };
+  let awaited = false;
+  const visit = (node: ts.Node): boolean => {
+    if (awaited && changesBinding(node, isOuterBinding)) return true;
+    if (ts.forEachChild(node, visit) === true) return true;
+    if (ts.isAwaitExpression(node)) awaited = true;
+    return false;
+  };
+  return visit(fn.body);
+}
+
+type FunctionWithBody = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
+function closureDeclaredBy(declaration: ts.Declaration | undefined): FunctionWithBody | undefined {
+  if (!declaration) return undefined;
+  if (ts.isFunctionDeclaration(declaration)) return declaration;
+  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
+  const value = skipOuterExpressions(declaration.initializer);
+  return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
+}
+
+/** An assignment, `++`/`--` or call whose target is a binding `isOuter` accepts. */
+function changesBinding(node: ts.Node, isOuter: (node: ts.Expression) => boolean): boolean {
+  if (ts.isBinaryExpression(node)) {
+    const operator = node.operatorToken.kind;
+    return operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment && isOuter(node.left);
+  }
+  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
+    const operator = node.operator;
+    return (operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) && isOuter(node.operand);
+  }
+  return ts.isCallExpression(node) && ts.isIdentifier(skipOuterExpressions(node.expression)) && isOuter(node.expression);
+}
