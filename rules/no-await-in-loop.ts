@@ -67,7 +67,8 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const { checker, sourceFile } = context;
   const iteration = loopIteration(loop);
   if (!iteration || awaitsInHeader(loop)) return;
-  if (iteration.kind === 'for-of' && !walksCollection(checker, iteration.source)) return;
+  if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration))) return;
+  if (replaysLog(iteration)) return;
   const scan = scanLoopBody(loop, iteration.body);
   if (scan.awaits.length === 0 || scan.hasSuspensionOrHoisting) return;
   const firstAwait = scan.awaits[0]!.getStart(sourceFile);
@@ -102,6 +103,37 @@ function walksCollection(checker: ts.TypeChecker, source: ts.Expression): boolea
   }
   return unionParts(checker.getNonNullableType(checker.getTypeAtLocation(source)))
     .every((part) => checker.isArrayType(part) || checker.isTupleType(part) || part.getProperty('next') === undefined);
+}
+
+/** Names of the entries of a log, matched against the last word of a name (`seqEvts` → `Evts`). */
+const LOG_ENTRY = /^(?:events?|evts?|ops|operations?|commits?|changes?|changesets?|patch(?:es)?|steps?|migrations?|mutations?|revisions?|deltas?)$/iu;
+
+/**
+ * `for (const evt of seqEvts) await apply(evt)`: events, operations, commits, patches, migrations
+ * and steps are a log, applied in the order it was written; each one may build on the one before.
+ */
+function replaysLog(iteration: LoopIteration): boolean {
+  const { name } = iteration.item;
+  const source = skipOuterExpressions(iteration.source);
+  const sourceName = ts.isIdentifier(source) ? source.text : ts.isPropertyAccessExpression(source) ? source.name.text : undefined;
+  return [ts.isIdentifier(name) ? name.text : undefined, sourceName].some((text) => text !== undefined && LOG_ENTRY.test(lastWord(text)));
+}
+
+/** `seqEvts` → `Evts`, `pending_migrations` → `migrations`. */
+function lastWord(name: string): string {
+  return /(?:[A-Z][a-z0-9]*|[a-z0-9]+)$/u.exec(name)?.[0] ?? name;
+}
+
+/**
+ * `for (const batch of chunk(ids, 500))`: each item is itself a list, sent in one request (a query
+ * with `in`, a bulk insert); the loop paces those batches on purpose. Tuples (`Object.entries`
+ * pairs) are single items.
+ */
+function walksBatches(checker: ts.TypeChecker, iteration: LoopIteration): boolean {
+  const { name } = iteration.item;
+  if (!ts.isIdentifier(name)) return false;
+  const parts = unionParts(checker.getNonNullableType(checker.getTypeAtLocation(name)));
+  return parts.every((part) => checker.isArrayType(part));
 }
 
 /** `while (await queue.next())`, `for (…; await more(); …)`: a consumer loop, ordered by design. */

@@ -27,14 +27,16 @@ for (const spec of specs) {
     fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
     execFileSync('npm', ['install', '--no-fund', '--no-audit', '--ignore-scripts', '--loglevel=error', spec], { cwd: dir, stdio: 'inherit' });
   }
+  // Most packages keep their sources in src/; some ship them at the package root.
+  const sourceRoot = fs.existsSync(path.join(packageDir, 'src')) ? 'src' : '.';
   const tsconfig = path.join(dir, 'tsconfig.json');
   fs.writeFileSync(tsconfig, JSON.stringify({
     compilerOptions: {
       target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM'], types: ['node'],
       typeRoots: [path.join(root, 'node_modules', '@types')], strict: true, noEmit: true, skipLibCheck: true,
     },
-    include: [path.join(packageDir, 'src', '**', '*.ts'), path.join(packageDir, 'src', '**', '*.tsx')],
-    exclude: ['**/*.d.ts', '**/*.test.ts', '**/*.spec.ts', '**/__tests__/**'],
+    include: [path.join(packageDir, sourceRoot, '**', '*.ts'), path.join(packageDir, sourceRoot, '**', '*.tsx')],
+    exclude: ['**/*.d.ts', '**/*.test.ts', '**/*.spec.ts', '**/__tests__/**', path.join(packageDir, 'node_modules')],
   }, null, 2));
   const started = performance.now();
   const report = checkProject(tsconfig, allRules);

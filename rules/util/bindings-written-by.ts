@@ -13,13 +13,15 @@ const MUTATING_METHODS = new Set([
  * assignment targets (`x = …`, `x += …`, `x++`, `[a, b] = …`), and objects changed in place
  * (`obj.prop = …`, `obj[k] = …`, `delete obj.k`, `list.push(…)`, `Object.assign(obj, …)`), which
  * write the binding the object is reached through. Nested functions count: they may be called.
+ * Nodes in `skip` are left out with all they contain.
  */
-export function bindingsWrittenBy(checker: ts.TypeChecker, node: ts.Node): Set<Binding> {
+export function bindingsWrittenBy(checker: ts.TypeChecker, node: ts.Node, skip?: ReadonlySet<ts.Node>): Set<Binding> {
   const writes = new Set<Binding>();
   visit(node);
   return writes;
 
   function visit(current: ts.Node): void {
+    if (skip?.has(current)) return;
     if (ts.isVariableDeclaration(current) || ts.isParameter(current) || ts.isBindingElement(current)) {
       addDeclaredName(current.name);
     } else if ((ts.isFunctionDeclaration(current) || ts.isClassDeclaration(current)) && current.name) {

@@ -8,14 +8,15 @@ import { unionParts } from './union-parts';
 const SIZE_KEEPING_METHODS = new Set(['filter', 'map', 'sort', 'toSorted', 'reverse', 'toReversed', 'concat', 'with']);
 
 /** How far the rule follows `const` bindings to their initializers. */
-const MAX_DEPTH = 4;
+const MAX_DEPTH = 8;
 
 /**
  * Whether a collection's size is fixed in the code, so that starting one operation per element is
  * a small, known fan-out: a tuple, an array literal, a slice or splice of explicit size, the keys
  * of an object type with no index signature, an array made from a count (`Array.from({ length: n })`,
- * a worker pool), a `const` initialised with one of these and never added to, or the variable of a
- * `for…of` over a list of lists (a batch from a chunked list).
+ * a worker pool), a `const` initialised with one of these and never added to, the variable of a
+ * `for…of` over a list of lists (a batch from a chunked list), or a parameter that every call in
+ * the file fills with one of these.
  */
 export function isBoundedCollection(checker: ts.TypeChecker, expression: ts.Expression, depth = 0): boolean {
   const node = skipOuterExpressions(expression);
@@ -24,6 +25,7 @@ export function isBoundedCollection(checker: ts.TypeChecker, expression: ts.Expr
     return node.elements.every((element) => !ts.isSpreadElement(element) || isBoundedCollection(checker, element.expression, depth + 1));
   }
   if (isFixedTuple(checker, checker.getTypeAtLocation(node))) return true;
+  if (ts.isAwaitExpression(node)) return isBoundedCollection(checker, node.expression, depth + 1);
   if (ts.isCallExpression(node)) return isBoundedCall(checker, node, depth);
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'Array' && node.arguments?.length === 1;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return isBoundedBinding(checker, node, depth);
@@ -44,6 +46,10 @@ function isBoundedCall(checker: ts.TypeChecker, call: ts.CallExpression, depth: 
   const receiver = callee.expression;
   if (ts.isIdentifier(receiver) && receiver.text === 'Object' && ['keys', 'values', 'entries'].includes(method)) {
     return args.length === 1 && hasFixedKeys(checker, args[0]!);
+  }
+  // `await Promise.all(xs.map(…))` has one result per element of `xs`.
+  if (ts.isIdentifier(receiver) && receiver.text === 'Promise' && (method === 'all' || method === 'allSettled')) {
+    return args.length === 1 && isBoundedCollection(checker, args[0]!, depth + 1);
   }
   if (ts.isIdentifier(receiver) && receiver.text === 'Array') {
     if (method === 'of') return !args.some(ts.isSpreadElement);
@@ -106,6 +112,7 @@ function isBoundedBinding(checker: ts.TypeChecker, reference: ts.Identifier | ts
     && ts.getCombinedModifierFlags(declaration) & ts.ModifierFlags.Readonly) {
     return isBoundedCollection(checker, declaration.initializer, depth + 1);
   }
+  if (ts.isParameter(declaration)) return isBoundedAtEveryCall(checker, declaration, depth);
   // A list written out in a configuration object: `const config = { regions: ['eu', 'us'] }`.
   return ts.isPropertyAssignment(declaration) && ts.isArrayLiteralExpression(skipOuterExpressions(declaration.initializer))
     && isBoundedCollection(checker, declaration.initializer, depth + 1);
@@ -117,4 +124,51 @@ function isAddedToLater(checker: ts.TypeChecker, symbol: ts.Symbol, declaration:
   const scope = statement.parent;
   if (!ts.isVariableStatement(statement) || !(ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope))) return true;
   return scope.statements.some((other) => other !== statement && bindingsWrittenBy(checker, other).has(symbol));
+}
+
+/**
+ * A parameter of a function no other module can call (not exported, or a private method) that
+ * every call in its file passes a bounded list: `for (const batch of chunk(assets, n)) await
+ * this.uploadAssets(batch)`. A function also used as a value (passed on, stored) may be called
+ * with anything.
+ */
+function isBoundedAtEveryCall(checker: ts.TypeChecker, parameter: ts.ParameterDeclaration, depth: number): boolean {
+  const fn = parameter.parent;
+  const index = fn.parameters.indexOf(parameter);
+  if (parameter.dotDotDotToken || !fn.name) return false;
+  const nameNode = ts.isFunctionDeclaration(fn) ? fn.name : ts.isMethodDeclaration(fn) ? fn.name : undefined;
+  if (!nameNode || !isPrivateToFile(fn)) return false;
+  const symbol = checker.getSymbolAtLocation(nameNode);
+  if (!symbol) return false;
+  let calls = 0;
+  let bounded = true;
+  const visit = (node: ts.Node): void => {
+    if (!bounded) return;
+    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node !== nameNode && node.text === symbol.getName()
+      && checker.getSymbolAtLocation(node) === symbol) {
+      const reference = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
+      const call = reference.parent;
+      if (!ts.isCallExpression(call) || call.expression !== reference) {
+        bounded = false;
+        return;
+      }
+      calls++;
+      const argument = call.arguments[index];
+      if (!argument || ts.isSpreadElement(argument) || !isBoundedCollection(checker, argument, depth + 1)) bounded = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(fn.getSourceFile());
+  return bounded && calls > 0;
+}
+
+function isPrivateToFile(fn: ts.SignatureDeclaration): boolean {
+  if (ts.isFunctionDeclaration(fn)) {
+    // A function of a script (not a module) is a global that other files may call.
+    const inScript = ts.isSourceFile(fn.parent) && !ts.isExternalModule(fn.parent);
+    return !inScript && !(ts.getCombinedModifierFlags(fn) & (ts.ModifierFlags.Export | ts.ModifierFlags.Default));
+  }
+  if (!ts.isMethodDeclaration(fn)) return false;
+  return ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
 }

@@ -34,7 +34,20 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
     const module = ambientModuleName(declaration);
     return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);
   }
+  if (COMPUTATION.test(declarationName(declaration))) return false;
   return isPromiseLike(checker, checker.getReturnTypeOfSignature(signature));
+}
+
+/**
+ * Names of asynchronous computations that packages offer: signing, hashing, encryption,
+ * compression, encoding, rendering. They use the CPU (or Node's thread pool), not a connection,
+ * so starting many at once opens nothing.
+ */
+const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile)(?:[A-Z]|$)/u;
+
+function declarationName(declaration: ts.SignatureDeclaration): string {
+  const { name } = declaration;
+  return name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : '';
 }
 
 function isFetch(declaration: ts.SignatureDeclaration): boolean {

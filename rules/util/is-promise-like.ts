@@ -7,6 +7,15 @@ import { unionParts } from './union-parts';
  * options first (Cypress) are not promises; `any` is not reported.
  */
 export function isPromiseLike(checker: ts.TypeChecker, type: ts.Type): boolean {
+  let answer = answers.get(type);
+  if (answer === undefined) answers.set(type, answer = hasPromiseThen(checker, type));
+  return answer;
+}
+
+/** Answers by type: a type belongs to one checker, and a file asks about `Promise<void>` many times. */
+const answers = new WeakMap<ts.Type, boolean>();
+
+function hasPromiseThen(checker: ts.TypeChecker, type: ts.Type): boolean {
   return unionParts(checker.getApparentType(type)).some((part) => {
     if (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return false;
     const then = part.getProperty('then');

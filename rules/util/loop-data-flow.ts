@@ -78,15 +78,12 @@ export function loopDataFlow(checker: ts.TypeChecker, iteration: LoopIteration, 
  * writes `cache`): that is the work itself, whose order the caller judges separately.
  */
 function writesBesidesAwaitedCalls(checker: ts.TypeChecker, statement: ts.Statement, awaits: readonly ts.AwaitExpression[]): Set<Binding> {
-  const writes = bindingsWrittenBy(checker, statement);
-  for (const node of awaits) {
-    const call = skipOuterExpressions(node.expression);
-    if (!contains(statement, node) || !ts.isCallExpression(call)) continue;
-    const receiverWrites = bindingsWrittenBy(checker, call);
-    for (const argument of call.arguments) {
-      for (const binding of bindingsWrittenBy(checker, argument)) receiverWrites.delete(binding);
-    }
-    for (const binding of receiverWrites) writes.delete(binding);
+  const calls = awaits.filter((node) => contains(statement, node)).map((node) => skipOuterExpressions(node.expression)).filter(ts.isCallExpression);
+  // Everything but the awaited calls, so that `cursor = await cursor.next()` still writes `cursor`;
+  // of the calls themselves only their arguments.
+  const writes = bindingsWrittenBy(checker, statement, new Set(calls));
+  for (const call of calls) {
+    for (const argument of call.arguments) addAll(writes, bindingsWrittenBy(checker, argument));
   }
   return writes;
 }

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isMutatingOperation } from './is-mutating-operation';
+import { referenceRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 const ids = new WeakMap<ts.Symbol, number>();
@@ -18,10 +19,43 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   if (!first || !second) return true;
   const firstReceiver = receiverKey(checker, first);
   if (firstReceiver !== undefined && firstReceiver === receiverKey(checker, second)) return false;
+  if (shareTransaction(checker, first, second)) return false;
   const firstMutates = isMutatingOperation(first);
   const secondMutates = isMutatingOperation(second);
   if (firstMutates && secondMutates) return false;
   return !((firstMutates || secondMutates) && shareArgument(checker, first, second));
+}
+
+/**
+ * `transact(async (store) => { await store.repo.root(); await store.records.list(); })`: both
+ * go through the handle of one transaction, which runs its statements one at a time on one
+ * connection, in the order given.
+ */
+function shareTransaction(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
+  const handle = transactionHandle(checker, a);
+  return handle !== undefined && handle === transactionHandle(checker, b);
+}
+
+const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
+
+function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
+  const callee = skipOuterExpressions(operation.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const root = referenceRoot(callee.expression);
+  const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
+  const declaration = symbol?.valueDeclaration;
+  if (!symbol || !declaration || !ts.isParameter(declaration)) return undefined;
+  if (TRANSACTION_NAME.test(symbol.getName())) return symbol;
+  const fn = declaration.parent;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+  const name = calleeName(call.expression);
+  return name !== undefined && TRANSACTION_NAME.test(name) ? symbol : undefined;
+}
+
+function calleeName(node: ts.Expression): string | undefined {
+  const callee = skipOuterExpressions(node);
+  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
