@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Rule, RuleContext, Suggestion, TextEdit } from './core/types';
 import { appendCallEdits } from './util/append-call-edits';
 import { canAwaitAt } from './util/can-await-at';
+import { cannotReject } from './util/cannot-reject';
 import { indentationAt } from './util/indentation-at';
 import { isCallable } from './util/is-callable';
 import { isPromiseLike } from './util/is-promise-like';
@@ -141,6 +142,7 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
         if (isPromiseStatic(callee, 'reject') && valueMatchesSpecifier(program, checker, callee, DELIBERATE_REJECTION)) return true;
         if (valueMatchesSpecifier(program, checker, callee, REMOVES_FROM_LIST)) return true;
         if (valueMatchesSpecifier(program, checker, callee, options.allowForKnownSafeCalls)) return true;
+        if (cannotReject(program, checker, node)) return true;
       }
       if (options.allowForKnownSafePromises.length === 0) return false;
       const promises = unionParts(checker.getTypeAtLocation(node)).filter((part) => isPromiseLike(checker, part));
