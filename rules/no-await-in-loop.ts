@@ -11,6 +11,7 @@ import { isPacingAwait } from './util/is-pacing-await';
 import { containsAwait } from './util/contains-await';
 import { isPromiseLike } from './util/is-promise-like';
 import { keepsOrderAcrossIterations } from './util/keeps-order-across-iterations';
+import { lastWord } from './util/last-word';
 import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
@@ -105,8 +106,8 @@ function walksCollection(checker: ts.TypeChecker, source: ts.Expression): boolea
     .every((part) => checker.isArrayType(part) || checker.isTupleType(part) || part.getProperty('next') === undefined);
 }
 
-/** Names of the entries of a log, matched against the last word of a name (`seqEvts` → `Evts`). */
-const LOG_ENTRY = /^(?:events?|evts?|ops|operations?|commits?|changes?|changesets?|patch(?:es)?|steps?|migrations?|mutations?|revisions?|deltas?)$/iu;
+/** Names of the entries of a log, matched against the last word of a name (`seqEvts` → `evts`). */
+const LOG_ENTRY = /^(?:events?|evts?|ops|operations?|commits?|changes?|changesets?|patch(?:es)?|steps?|migrations?|mutations?|revisions?|deltas?)$/u;
 
 /**
  * `for (const evt of seqEvts) await apply(evt)`: events, operations, commits, patches, migrations
@@ -117,11 +118,6 @@ function replaysLog(iteration: LoopIteration): boolean {
   const source = skipOuterExpressions(iteration.source);
   const sourceName = ts.isIdentifier(source) ? source.text : ts.isPropertyAccessExpression(source) ? source.name.text : undefined;
   return [ts.isIdentifier(name) ? name.text : undefined, sourceName].some((text) => text !== undefined && LOG_ENTRY.test(lastWord(text)));
-}
-
-/** `seqEvts` → `Evts`, `pending_migrations` → `migrations`. */
-function lastWord(name: string): string {
-  return /(?:[A-Z][a-z0-9]*|[a-z0-9]+)$/u.exec(name)?.[0] ?? name;
 }
 
 /**

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { referenceRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
@@ -30,10 +31,10 @@ export function callsItemMethods(checker: ts.TypeChecker, callback: ts.Expressio
   }
 
   function isRootedAtItem(callee: ts.Expression): boolean {
-    let node = skipOuterExpressions(callee);
+    const node = skipOuterExpressions(callee);
     if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
-    while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
-    const symbol = ts.isIdentifier(node) ? checker.getSymbolAtLocation(node) : undefined;
+    const root = referenceRoot(node);
+    const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
     return symbol !== undefined && items.has(symbol);
   }
 }

@@ -1,6 +1,6 @@
 import ts from 'typescript';
+import { declaredFunctionBody } from './declared-function-body';
 import { referenceRoot } from './reference-root';
-import { referencedSymbol } from './referenced-symbol';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
@@ -12,8 +12,9 @@ import { skipOuterExpressions } from './skip-outer-expressions';
  * before its first await runs at once when it is called, so only what follows an await counts.
  */
 export function changesEnclosingState(checker: ts.TypeChecker, callee: ts.Expression): boolean {
-  const fn = closureDeclaredBy(referencedSymbol(checker, callee)?.valueDeclaration);
-  if (!fn?.body || !ts.findAncestor(fn.parent, ts.isFunctionLike)) return false;
+  const body = declaredFunctionBody(checker, callee);
+  const fn = body?.parent;
+  if (!body || !fn || !ts.findAncestor(fn.parent, ts.isFunctionLike)) return false;
   const sourceFile = fn.getSourceFile();
   const isOuterBinding = (node: ts.Expression): boolean => {
     const root = referenceRoot(node);
@@ -29,18 +30,7 @@ export function changesEnclosingState(checker: ts.TypeChecker, callee: ts.Expres
     if (ts.isAwaitExpression(node)) awaited = true;
     return false;
   };
-  return visit(fn.body);
-}
-
-type FunctionWithBody = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
-
-function closureDeclaredBy(declaration: ts.Declaration | undefined): FunctionWithBody | undefined {
-  if (!declaration) return undefined;
-  if (ts.isFunctionDeclaration(declaration)) return declaration;
-  if (!ts.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return undefined;
-  const value = skipOuterExpressions(declaration.initializer);
-  return ts.isArrowFunction(value) || ts.isFunctionExpression(value) ? value : undefined;
+  return visit(body);
 }
 
 /** An assignment, `++`/`--` or call whose target is a binding `isOuter` accepts. */

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { changesEnclosingState } from './changes-enclosing-state';
 import { isInteractiveOperation } from './is-interactive-operation';
+import { lastWord } from './last-word';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
@@ -55,11 +56,6 @@ function isOrderedReceiver(checker: ts.TypeChecker, receiver: ts.Expression): bo
   const typeName = (type.aliasSymbol ?? type.getSymbol())?.getName();
   if (typeName !== undefined && ORDERED_TYPE.test(typeName)) return true;
   return type.getProperty('write') !== undefined && (type.getProperty('end') !== undefined || type.getProperty('close') !== undefined);
-}
-
-/** `writeStream` → `stream`, `trx` → `trx`. */
-function lastWord(name: string): string {
-  return (/[A-Z]?[a-z0-9]+$/u.exec(name)?.[0] ?? name).toLowerCase();
 }
 
 /** `logPath`, `this.outFile`, `'orders'`: a name for a resource, not a computed value. */

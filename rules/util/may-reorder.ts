@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isMutatingOperation } from './is-mutating-operation';
+import { operationName } from './operation-name';
 import { referenceRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
@@ -49,13 +50,8 @@ function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExpression
   const fn = declaration.parent;
   const call = fn.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
-  const name = calleeName(call.expression);
+  const name = operationName(call);
   return name !== undefined && TRANSACTION_NAME.test(name) ? symbol : undefined;
-}
-
-function calleeName(node: ts.Expression): string | undefined {
-  const callee = skipOuterExpressions(node);
-  return ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
 }
 
 function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
