@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { bindingsWrittenBy } from './bindings-written-by';
 import { hasFixedKeys } from './has-fixed-keys';
+import { isPagedQuery } from './is-paged-query';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { unionParts } from './union-parts';
 
@@ -15,8 +16,8 @@ const MAX_DEPTH = 8;
  * a small, known fan-out: a tuple, an array literal, a slice or splice of explicit size, the keys
  * of an object type with no index signature, an array made from a count (`Array.from({ length: n })`,
  * a worker pool), a `const` initialised with one of these and never added to, the variable of a
- * `for…of` over a list of lists (a batch from a chunked list), or a parameter that every call in
- * the file fills with one of these.
+ * `for…of` over a list of lists (a batch from a chunked list), one page of a query (`.limit(n)`,
+ * `{ take: n }`, SQL `LIMIT`), or a parameter that every call in the file fills with one of these.
  */
 export function isBoundedCollection(checker: ts.TypeChecker, expression: ts.Expression, depth = 0): boolean {
   const node = skipOuterExpressions(expression);
@@ -27,6 +28,7 @@ export function isBoundedCollection(checker: ts.TypeChecker, expression: ts.Expr
   if (isFixedTuple(checker, checker.getTypeAtLocation(node))) return true;
   if (ts.isAwaitExpression(node)) return isBoundedCollection(checker, node.expression, depth + 1);
   if (ts.isCallExpression(node)) return isBoundedCall(checker, node, depth);
+  if (ts.isTaggedTemplateExpression(node)) return isPagedQuery(checker, node);
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'Array' && node.arguments?.length === 1;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return isBoundedBinding(checker, node, depth);
   return false;
@@ -40,6 +42,7 @@ function isFixedTuple(checker: ts.TypeChecker, type: ts.Type): boolean {
 function isBoundedCall(checker: ts.TypeChecker, call: ts.CallExpression, depth: number): boolean {
   const callee = skipOuterExpressions(call.expression);
   const args = call.arguments;
+  if (isPagedQuery(checker, call)) return true;
   if (ts.isIdentifier(callee)) return callee.text === 'Array' && args.length === 1;
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const method = callee.name.text;
@@ -113,9 +116,21 @@ function isBoundedBinding(checker: ts.TypeChecker, reference: ts.Identifier | ts
     return isBoundedCollection(checker, declaration.initializer, depth + 1);
   }
   if (ts.isParameter(declaration)) return isBoundedAtEveryCall(checker, declaration, depth);
+  if (ts.isBindingElement(declaration)) return isFieldOfPage(checker, declaration);
   // A list written out in a configuration object: `const config = { regions: ['eu', 'us'] }`.
   return ts.isPropertyAssignment(declaration) && ts.isArrayLiteralExpression(skipOuterExpressions(declaration.initializer))
     && isBoundedCollection(checker, declaration.initializer, depth + 1);
+}
+
+/** `const { rows } = await db.query('SELECT … LIMIT 50')`: the rows of one page. */
+function isFieldOfPage(checker: ts.TypeChecker, element: ts.BindingElement): boolean {
+  const pattern = element.parent;
+  const declaration = pattern.parent;
+  if (!ts.isObjectBindingPattern(pattern) || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  if (!(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+  let value = skipOuterExpressions(declaration.initializer);
+  if (ts.isAwaitExpression(value)) value = skipOuterExpressions(value.expression);
+  return isPagedQuery(checker, value);
 }
 
 /** Whether any other statement of the scope that declares `symbol` pushes to it or changes it. */
