@@ -1,7 +1,7 @@
 import ts from 'typescript';
+import { changesAfterAwait } from './changes-binding';
 import { declaredFunctionBody } from './declared-function-body';
 import { referenceRoot } from './reference-root';
-import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
  * Whether `callee` names a function declared inside another function that, once it has awaited,
@@ -23,25 +23,5 @@ export function changesEnclosingState(checker: ts.TypeChecker, callee: ts.Expres
     const inside = declaration.pos >= fn.pos && declaration.end <= fn.end;
     return !inside && ts.findAncestor(declaration.parent, ts.isFunctionLike) !== undefined;
   };
-  let awaited = false;
-  const visit = (node: ts.Node): boolean => {
-    if (awaited && changesBinding(node, isOuterBinding)) return true;
-    if (ts.forEachChild(node, visit) === true) return true;
-    if (ts.isAwaitExpression(node)) awaited = true;
-    return false;
-  };
-  return visit(body);
-}
-
-/** An assignment, `++`/`--` or call whose target is a binding `isOuter` accepts. */
-function changesBinding(node: ts.Node, isOuter: (node: ts.Expression) => boolean): boolean {
-  if (ts.isBinaryExpression(node)) {
-    const operator = node.operatorToken.kind;
-    return operator >= ts.SyntaxKind.FirstAssignment && operator <= ts.SyntaxKind.LastAssignment && isOuter(node.left);
-  }
-  if (ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) {
-    const operator = node.operator;
-    return (operator === ts.SyntaxKind.PlusPlusToken || operator === ts.SyntaxKind.MinusMinusToken) && isOuter(node.operand);
-  }
-  return ts.isCallExpression(node) && ts.isIdentifier(skipOuterExpressions(node.expression)) && isOuter(node.expression);
+  return changesAfterAwait(body, isOuterBinding);
 }

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { changesArgumentState } from './changes-argument-state';
 import { changesEnclosingState } from './changes-enclosing-state';
 import { isInteractiveOperation } from './is-interactive-operation';
 import { lastWord } from './last-word';
@@ -18,9 +19,9 @@ const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|un
  * cursor), or it changes a resource that stays the same in every iteration (`appendFile(logPath,
  * line)`), so the last write would no longer be the last item's, or each item is a step applied
  * to one shared context (`migration.up(db)`), or the item is itself the step to run (`await
- * hook(…)`), or it is a method of the object the loop runs in (`this.apply(item)`) or a closure that changes
- * the state of the function it was declared in, or it asks a
- * person something. `varies` tells whether a binding takes a new value in each iteration (the
+ * hook(…)`), or it is a method of the object the loop runs in (`this.apply(item)`), a closure that changes
+ * the state of the function it was declared in, or a function that changes an object every
+ * iteration passes it (`processCollection(folder, envs)`), or it asks a person something. `varies` tells whether a binding takes a new value in each iteration (the
  * item and what the body computes from it).
  */
 export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.Expression, varies: (node: ts.Expression) => boolean): boolean {
@@ -38,6 +39,9 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // `await cleanup(key)` where `cleanup` is a closure of the enclosing function that, after an
   // await, calls that function's `begin()`/`commit()` or assigns its variables: the same thing.
   if (ts.isIdentifier(callee) && changesEnclosingState(checker, callee)) return true;
+  // `processCollection(folder, envs, report)` that sets `envs.global` and pushes to `report`
+  // after it awaits: each call continues from the state the previous one left.
+  if (changesArgumentState(checker, call, varies)) return true;
   if (ts.isPropertyAccessExpression(callee) && isOrderedReceiver(checker, callee.expression)) return true;
   // `migration.up(db)`, `plugin.register(app)`: each item is a step applied to the same context.
   if (ts.isPropertyAccessExpression(callee) && varies(callee.expression)
