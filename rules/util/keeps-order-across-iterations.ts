@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { changesArgumentState } from './changes-argument-state';
 import { changesEnclosingState } from './changes-enclosing-state';
+import { changesSchema } from './changes-schema';
 import { isInteractiveOperation } from './is-interactive-operation';
 import { lastWord } from './last-word';
 import { operationName } from './operation-name';
@@ -8,7 +9,7 @@ import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** Receivers that carry one conversation in order: a stream, a socket, a transaction, a session. */
 const ORDERED_RECEIVER = new Set(['tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'cursor', 'file', 'handle', 'fh']);
-const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor)$/u;
+const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor|Generator|Iterator)$/u;
 
 /** Operations that change what their first argument names (a path, a topic, a key). */
 const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|unlink|remove|delete|send|emit|publish|exec|execute|set|put|push|insert|update|upsert|incr|decr)/iu;
@@ -16,12 +17,13 @@ const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|un
 /**
  * Whether the awaited operation must run in loop order from one iteration to the next: it goes
  * through a receiver that keeps an order (`stream.write(chunk)`, `tx.query(sql)`, a socket, a
- * cursor), or it changes a resource that stays the same in every iteration (`appendFile(logPath,
+ * cursor, a generator), or it changes a resource that stays the same in every iteration (`appendFile(logPath,
  * line)`), so the last write would no longer be the last item's, or each item is a step applied
  * to one shared context (`migration.up(db)`), or the item is itself the step to run (`await
  * hook(…)`), or it is a method of the object the loop runs in (`this.apply(item)`), a closure that changes
  * the state of the function it was declared in, or a function that changes an object every
- * iteration passes it (`processCollection(folder, envs)`), or it asks a person something. `varies` tells whether a binding takes a new value in each iteration (the
+ * iteration passes it (`processCollection(folder, envs)`), or it changes a database schema, or it
+ * asks a person something. `varies` tells whether a binding takes a new value in each iteration (the
  * item and what the body computes from it).
  */
 export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.Expression, varies: (node: ts.Expression) => boolean): boolean {
@@ -33,6 +35,8 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // middleware, migrations), run in the order they were registered.
   if (ts.isIdentifier(callee) && varies(callee)) return true;
   if (isInteractiveOperation(call)) return true;
+  // `await db.schema.dropTable(name).execute()`: schema changes lock and depend on each other.
+  if (changesSchema(checker, call)) return true;
   // `this.route(event)`, `this.#apply(item)`: a method of the object the loop runs in, which
   // updates that object's state item by item.
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword) return true;
@@ -59,6 +63,8 @@ function isOrderedReceiver(checker: ts.TypeChecker, receiver: ts.Expression): bo
   const type = checker.getApparentType(checker.getTypeAtLocation(node));
   const typeName = (type.aliasSymbol ?? type.getSymbol())?.getName();
   if (typeName !== undefined && ORDERED_TYPE.test(typeName)) return true;
+  // A generator resumed step by step (`await generator.next(result)`) is one conversation too.
+  if (type.getProperty('next') !== undefined && type.getProperty('throw') !== undefined) return true;
   return type.getProperty('write') !== undefined && (type.getProperty('end') !== undefined || type.getProperty('close') !== undefined);
 }
 
