@@ -3,16 +3,20 @@ import { isAmbient } from './is-ambient';
 import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
 import { isIoSignature } from './is-io-signature';
+import { isReleaseOperation } from './is-release-operation';
+import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
  * Whether running `node` (a callback, a reference to a function, or an expression that starts work)
  * does I/O: a call in its code that `isIoSignature` accepts, or one in the body of a function of
- * the project that it calls, one level down.
+ * the project that it calls, one level down. Calls that release what is already held (`close`,
+ * `disconnect`, `stop`) open nothing: neither they nor the code behind them count.
  */
 export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression): boolean {
   const expression = skipOuterExpressions(node);
   if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return hasIoCall(expression, 1);
+  if (isReleaseOperation(ts.isIdentifier(expression) ? expression.text : expression.name.text)) return false;
   const signatures = checker.getTypeAtLocation(expression).getCallSignatures();
   if (signatures.some((signature) => isIoSignature(program, checker, signature))) return true;
   const body = declaredFunctionBody(checker, expression);
@@ -20,6 +24,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
 
   function hasIoCall(root: ts.Node, helperDepth: number): boolean {
     return containsCall(root, (call) => {
+      if (ts.isCallExpression(call) && isReleaseOperation(operationName(call))) return false;
       const signature = checker.getResolvedSignature(call);
       if (!signature) return false;
       if (isIoSignature(program, checker, signature)) return true;

@@ -1,0 +1,16 @@
+/** Words of operations that give back what is already held: a connection, a listener, a worker. */
+const RELEASE = new Set(['close', 'destroy', 'disconnect', 'stop', 'abort', 'terminate', 'shutdown', 'dispose', 'release', 'unsubscribe', 'unlisten', 'unhandle', 'unregister', 'end', 'hangup']);
+
+/** Waits for an event of something already open: `pEvent(connection, 'close')`, `once(stream, 'end')`. */
+const EVENT_WAITS = new Set(['pEvent', 'pEventMultiple', 'once']);
+
+/**
+ * Whether an operation, by a word of its name, releases something it already holds:
+ * `connection.close()`, `safelyCloseConnectionIfUnused(connection)`, `listener.stop()`. Closing
+ * every open connection at once opens nothing new, so there is nothing to run out of. Waiting for
+ * an event of what is already open (`pEvent(connection, 'close')`) opens nothing either.
+ */
+export function isReleaseOperation(name: string | undefined): boolean {
+  if (name !== undefined && EVENT_WAITS.has(name)) return true;
+  return name !== undefined && (name.match(/[A-Z]?[a-z0-9]+/gu) ?? []).some((word) => RELEASE.has(word.toLowerCase()));
+}
