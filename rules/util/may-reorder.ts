@@ -1,8 +1,7 @@
 import ts from 'typescript';
 import { isMutatingOperation } from './is-mutating-operation';
-import { operationName } from './operation-name';
-import { referenceRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import { transactionHandle } from './transaction-handle';
 
 const ids = new WeakMap<ts.Symbol, number>();
 let nextId = 0;
@@ -35,23 +34,6 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
 function shareTransaction(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
   const handle = transactionHandle(checker, a);
   return handle !== undefined && handle === transactionHandle(checker, b);
-}
-
-const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
-
-function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
-  const callee = skipOuterExpressions(operation.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const root = referenceRoot(callee.expression);
-  const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
-  const declaration = symbol?.valueDeclaration;
-  if (!symbol || !declaration || !ts.isParameter(declaration)) return undefined;
-  if (TRANSACTION_NAME.test(symbol.getName())) return symbol;
-  const fn = declaration.parent;
-  const call = fn.parent;
-  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
-  const name = operationName(call);
-  return name !== undefined && TRANSACTION_NAME.test(name) ? symbol : undefined;
 }
 
 function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {

@@ -6,12 +6,14 @@ import { isIoSignature } from './is-io-signature';
 import { isReleaseOperation } from './is-release-operation';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import { transactionHandle } from './transaction-handle';
 
 /**
  * Whether running `node` (a callback, a reference to a function, or an expression that starts work)
  * does I/O: a call in its code that `isIoSignature` accepts, or one in the body of a function of
  * the project that it calls, one level down. Calls that release what is already held (`close`,
- * `disconnect`, `stop`) open nothing: neither they nor the code behind them count.
+ * `disconnect`, `stop`) open nothing, nor do statements through one transaction's handle, which
+ * run one at a time on its connection: neither they nor the code behind them count.
  */
 export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression): boolean {
   const expression = skipOuterExpressions(node);
@@ -24,7 +26,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
 
   function hasIoCall(root: ts.Node, helperDepth: number): boolean {
     return containsCall(root, (call) => {
-      if (ts.isCallExpression(call) && isReleaseOperation(operationName(call))) return false;
+      if (ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || transactionHandle(checker, call) !== undefined)) return false;
       const signature = checker.getResolvedSignature(call);
       if (!signature) return false;
       if (isIoSignature(program, checker, signature)) return true;

@@ -1,0 +1,30 @@
+import ts from 'typescript';
+import { operationName } from './operation-name';
+import { referenceRoot } from './reference-root';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
+
+/**
+ * The handle of one transaction that an operation goes through, if any: a parameter named `tx` or
+ * `trx` (also destructured: `async revert({ checkpoint, tx })`), or the parameter of a callback
+ * given to `transact…` (`transact(async (store) => store.records.list())`). A transaction runs
+ * its statements one at a time on one connection, in the order given.
+ */
+export function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
+  const callee = skipOuterExpressions(operation.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const root = referenceRoot(callee.expression);
+  const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
+  let declaration: ts.Node | undefined = symbol?.valueDeclaration;
+  if (!symbol || !declaration) return undefined;
+  const named = TRANSACTION_NAME.test(symbol.getName());
+  while (ts.isBindingElement(declaration)) declaration = declaration.parent.parent;
+  if (!ts.isParameter(declaration)) return undefined;
+  if (named) return symbol;
+  const fn = declaration.parent;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+  const name = operationName(call);
+  return name !== undefined && TRANSACTION_NAME.test(name) ? symbol : undefined;
+}
