@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import { sqlText } from './sql-text';
 
 /** Schema-builder methods of kysely, knex, Drizzle and TypeORM's query runner. */
 const SCHEMA_METHOD = /^(?:create|drop|alter|rename)(?:Table|Schema|Index|View|Type|Column|MaterializedView|Sequence|Extension)(?:IfNotExists|IfExists)?$|^(?:add|drop|rename)Column$/u;
@@ -27,23 +28,17 @@ export function changesSchema(checker: ts.TypeChecker, operand: ts.Expression): 
 function isSchemaChange(node: ts.Node): boolean {
   let current = node;
   while (true) {
-    if (ts.isTaggedTemplateExpression(current)) return DDL.test(templateText(current.template));
+    if (ts.isTaggedTemplateExpression(current)) return isDdl(current);
     if (!ts.isCallExpression(current)) return false;
     const callee = skipOuterExpressions(current.expression);
-    if (current.arguments.some((argument) => isDdlText(argument))) return true;
+    if (current.arguments.some(isDdl)) return true;
     if (!ts.isPropertyAccessExpression(callee)) return false;
     if (SCHEMA_METHOD.test(callee.name.text)) return true;
     current = skipOuterExpressions(callee.expression);
   }
 }
 
-function isDdlText(argument: ts.Expression): boolean {
-  const value = skipOuterExpressions(argument);
-  if (ts.isStringLiteralLike(value)) return DDL.test(value.text);
-  if (ts.isTemplateExpression(value)) return DDL.test(templateText(value));
-  return ts.isTaggedTemplateExpression(value) && DDL.test(templateText(value.template));
-}
-
-function templateText(template: ts.TemplateLiteral): string {
-  return ts.isNoSubstitutionTemplateLiteral(template) ? template.text : template.head.text;
+function isDdl(node: ts.Expression): boolean {
+  const text = sqlText(node);
+  return text !== undefined && DDL.test(text);
 }

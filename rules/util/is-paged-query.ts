@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { referencedSymbol } from './referenced-symbol';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import { sqlText } from './sql-text';
 
 /** Query-builder methods that cap the rows a query returns: kysely, knex, Drizzle, TypeORM, MongoDB. */
 const PAGE_METHODS = new Set(['limit', 'take', 'top']);
@@ -8,7 +9,7 @@ const PAGE_METHODS = new Set(['limit', 'take', 'top']);
 /** Options of one-call finders that cap the rows: Prisma and TypeORM `take`, Sequelize `limit`. */
 const PAGE_OPTIONS = new Set(['limit', 'take']);
 
-/** `LIMIT 50`, `LIMIT $2` or `LIMIT ?` in SQL text. */
+/** `LIMIT 50`, `LIMIT $2`, `LIMIT ?` or `LIMIT ${n}` in SQL text. */
 const SQL_LIMIT = /\blimit\s+(?:\d|\$\d|\?|:\w)/iu;
 
 /** How many `let` reassignments deep the builder is followed. */
@@ -16,9 +17,9 @@ const MAX_DEPTH = 4;
 
 /**
  * Whether an expression runs a query that returns one page of rows: a builder chain with `.limit(n)`
- * (`db.selectFrom('label').limit(limit).execute()`), a finder given `{ take: n }`, or SQL text (a string
- * argument or a tagged template) with `LIMIT`. The page size is the caller's choice, so one operation per row is a fan-out of known
- * size. A chain may start from a `let` builder that was limited where it was declared and is only
+ * (`db.selectFrom('label').limit(limit).execute()`), a finder given `{ take: n }`, or SQL text
+ * (a string argument or a tagged template) with `LIMIT`. The page size is the caller's choice, so
+ * one operation per row is a fan-out of known size. A chain may start from a `let` builder that was limited where it was declared and is only
  * ever reassigned to itself with more conditions (`builder = builder.where(…)`).
  */
 export function isPagedQuery(checker: ts.TypeChecker, query: ts.Expression, depth = 0): boolean {
@@ -31,7 +32,7 @@ export function isPagedQuery(checker: ts.TypeChecker, query: ts.Expression, dept
     } else if (ts.isPropertyAccessExpression(current)) {
       current = current.expression;
     } else if (ts.isTaggedTemplateExpression(current)) {
-      return SQL_LIMIT.test(current.template.getText());
+      return SQL_LIMIT.test(sqlText(current) ?? '');
     } else {
       return ts.isIdentifier(current) && depth < MAX_DEPTH && isLimitedBuilder(checker, current, depth);
     }
@@ -42,8 +43,9 @@ function hasPageLimit(call: ts.CallExpression): boolean {
   const callee = skipOuterExpressions(call.expression);
   if (ts.isPropertyAccessExpression(callee) && PAGE_METHODS.has(callee.name.text) && call.arguments.length === 1) return true;
   return call.arguments.some((argument) => {
+    const text = sqlText(argument);
+    if (text !== undefined) return SQL_LIMIT.test(text);
     const value = skipOuterExpressions(argument);
-    if (ts.isStringLiteralLike(value) || ts.isTemplateExpression(value)) return SQL_LIMIT.test(value.getText());
     return ts.isObjectLiteralExpression(value) && value.properties.some((property) => ts.isPropertyAssignment(property)
       && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && PAGE_OPTIONS.has(property.name.text));
   });

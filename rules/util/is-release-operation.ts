@@ -1,3 +1,5 @@
+import { words } from './last-word';
+
 /** Words of operations that give back what is already held: a connection, a listener, a worker. */
 const RELEASE = new Set(['close', 'destroy', 'disconnect', 'stop', 'abort', 'terminate', 'shutdown', 'dispose', 'release', 'unsubscribe', 'unlisten', 'unhandle', 'unregister', 'end', 'hangup']);
 
@@ -11,6 +13,6 @@ const EVENT_WAITS = new Set(['pEvent', 'pEventMultiple', 'once']);
  * an event of what is already open (`pEvent(connection, 'close')`) opens nothing either.
  */
 export function isReleaseOperation(name: string | undefined): boolean {
-  if (name !== undefined && EVENT_WAITS.has(name)) return true;
-  return name !== undefined && (name.match(/[A-Z]?[a-z0-9]+/gu) ?? []).some((word) => RELEASE.has(word.toLowerCase()));
+  if (name === undefined) return false;
+  return EVENT_WAITS.has(name) || words(name).some((word) => RELEASE.has(word.toLowerCase()));
 }
