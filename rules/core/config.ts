@@ -26,6 +26,19 @@ export function toRuleId(key: string): string {
  * with their merged options. Rules not named run at their recommended default.
  */
 export function resolveConfig(rules: readonly AnyRule[], config: RulesConfig | undefined): ResolvedConfig {
+  // Callers hand over the same rules and setting again for every file they check.
+  const key = config ?? NO_SETTING;
+  let byConfig = resolvedConfigs.get(rules);
+  if (!byConfig) resolvedConfigs.set(rules, byConfig = new WeakMap());
+  let resolved = byConfig.get(key);
+  if (!resolved) byConfig.set(key, resolved = resolveConfigAfresh(rules, config));
+  return resolved;
+}
+
+const NO_SETTING = {};
+const resolvedConfigs = new WeakMap<readonly AnyRule[], WeakMap<RulesConfig, ResolvedConfig>>();
+
+function resolveConfigAfresh(rules: readonly AnyRule[], config: RulesConfig | undefined): ResolvedConfig {
   const problems: string[] = [];
   const settings = new Map<string, RuleSetting>();
   for (const [key, setting] of Object.entries(config ?? {})) {

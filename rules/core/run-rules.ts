@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { resolveConfig, type ResolvedRule } from './config';
 import { formatMessage } from './format-message';
+import { fileReach, subtreeFilter, type FileReach } from './reach';
 import { readSuppressions, type Suppressions } from './suppressions';
 import type {
   AnyRule, Finding, FindingReport, ResolvedSuggestion, RuleFailure, RunConfig, RunResult, Suggestion,
@@ -42,12 +43,12 @@ export function runRulesWith(
   const visitors: ({ active: ActiveRule; visit: Visitor }[] | undefined)[] = [];
   let visitorCount = 0;
   const checker = program.getTypeChecker();
-  let everyRuleAwaitsOnly = true;
+  const reaches: FileReach[] = [];
   for (const resolved of enabled) {
     const active: ActiveRule = { resolved, failed: false };
     const { rule, severity, options } = resolved;
-    if (rule.reach?.text && !rule.reach.text.test(sourceFile.text)) continue;
-    everyRuleAwaitsOnly &&= rule.reach?.awaitsOnly === true;
+    const reach = fileReach(rule.reach, sourceFile.text);
+    if (!reach) continue;
     try {
       const ruleVisitors = rule.create({
         program, checker, sourceFile, options,
@@ -61,6 +62,7 @@ export function runRulesWith(
         (visitors[Number(kind)] ??= []).push({ active, visit });
         visitorCount++;
       }
+      reaches.push(reach);
     } catch (error) {
       fail(active, error);
     }
@@ -69,12 +71,12 @@ export function runRulesWith(
 
   // An explicit stack, so that deeply nested code cannot overflow the call stack.
   const stack: ts.Node[] = [sourceFile];
-  const awaitFlag = everyRuleAwaitsOnly ? AWAIT_SUBTREE_FLAG : 0;
+  const inReach = subtreeFilter(reaches);
   const collect = (child: ts.Node): undefined => {
     const kind = child.kind;
     // Tokens and identifiers have no children: they are stacked only for a rule that visits them.
     if (kind < FIRST_NODE ? visitors[kind] === undefined : isTypeOnly(kind)) return undefined;
-    if (awaitFlag === 0 || (transformFlagsOf(child) & awaitFlag) !== 0) stack.push(child);
+    if (!inReach || inReach(child)) stack.push(child);
     return undefined;
   };
   while (stack.length > 0) {
@@ -103,13 +105,6 @@ export function runRulesWith(
   return { findings, failures };
 }
 
-/**
- * The parser marks every node whose subtree holds an `await` or an `async` function with this
- * flag (TypeScript's internal `TransformFlags.ContainsES2017`, which, unlike `ContainsAwait`,
- * is not cleared at function boundaries). Where a TypeScript does not expose it, nothing is skipped.
- */
-const AWAIT_SUBTREE_FLAG: number = (ts as unknown as { TransformFlags?: Record<string, number> }).TransformFlags?.['ContainsES2017'] ?? 0;
-
 // Read once: TypeScript's module exports are getters, too slow for a test on every node.
 const { forEachChild } = ts;
 const {
@@ -123,10 +118,6 @@ const {
  */
 function isTypeOnly(kind: ts.SyntaxKind): boolean {
   return (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) || kind === INTERFACE_DECLARATION || kind === TYPE_ALIAS_DECLARATION;
-}
-
-function transformFlagsOf(node: ts.Node): number {
-  return (node as unknown as { transformFlags: number }).transformFlags;
 }
 
 function toFinding(rule: AnyRule, severity: Finding['severity'], report: FindingReport): Finding {

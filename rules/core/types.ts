@@ -81,7 +81,10 @@ export type RuleVisitors = Partial<Record<ts.SyntaxKind, (node: ts.Node) => void
  * or type query: a file or subtree outside the reach of every enabled rule is not walked.
  */
 export interface RuleReach {
-  /** The rule reports only in files whose text matches (`/\bawait\b/`). */
+  /**
+   * The rule reports only in code whose text matches (`/\bawait\b/`): files and subtrees without
+   * a match are not walked for it. A visitor sees a node that holds a match, and its ancestors.
+   */
   readonly text?: RegExp;
   /**
    * The rule reports only in code that awaits: a subtree with no `await` expression in it (a

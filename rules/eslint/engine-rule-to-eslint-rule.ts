@@ -1,7 +1,7 @@
 import type { TSESLint } from '@typescript-eslint/utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { RULE_PREFIX } from '../core/config';
-import type { AnyRule, RuleFailure } from '../core/types';
+import type { AnyRule, RuleFailure, RuleSetting } from '../core/types';
 import { ruleDocsUrl } from '../engine';
 import { joinFileBatch } from './file-batch';
 import { findingToEslintReport } from './finding-to-eslint-report';
@@ -45,7 +45,7 @@ export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
     create(context) {
       const [options] = context.options;
       const { program, sourceFile } = typeInformationFor(context, ruleName);
-      const batch = joinFileBatch(sourceFile, program, rule, options === undefined ? 'error' : ['error', options]);
+      const batch = joinFileBatch(sourceFile, program, rule, settingFor(options));
       return {
         Program() {
           const { findings, failure } = batch.outcomeFor(rule.id);
@@ -57,6 +57,16 @@ export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
       };
     },
   };
+}
+
+/** ESLint hands over the same options object for every file; so is the setting made of it. */
+const settings = new WeakMap<Record<string, unknown>, RuleSetting>();
+
+function settingFor(options: Record<string, unknown> | undefined): RuleSetting {
+  if (options === undefined) return 'error';
+  let setting = settings.get(options);
+  if (!setting) settings.set(options, setting = ['error', options]);
+  return setting;
 }
 
 function failureToError(ruleName: string, failure: RuleFailure): Error {

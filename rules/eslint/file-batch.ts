@@ -1,6 +1,6 @@
 import type ts from 'typescript';
 import { runRulesWith } from '../core/run-rules';
-import type { AnyRule, Finding, RuleFailure, RuleSetting } from '../core/types';
+import type { AnyRule, Finding, RuleFailure, RuleSetting, RunConfig } from '../core/types';
 
 interface Member {
   readonly rule: AnyRule;
@@ -40,17 +40,43 @@ class FileBatch {
 
   private run(): Map<string, Outcome> {
     const members = [...this.members.values()];
-    const { findings, failures } = runRulesWith(members.map((member) => member.rule), this.sourceFile, this.program, {
-      rules: Object.fromEntries(members.map((member) => [member.rule.id, member.setting])),
-      // ESLint applies its own eslint-disable comments (and reports unused ones); the engine adds
-      // asyncsense-disable on top.
-      suppressions: 'asyncsense-only',
-    });
+    const { rules, config } = runInputsFor(members);
+    const { findings, failures } = runRulesWith(rules, this.sourceFile, this.program, config);
     return new Map(members.map(({ rule }) => [rule.id, {
       findings: findings.filter((finding) => finding.ruleId === rule.id),
       failure: failures.find((failure) => failure.ruleId === rule.id),
     }]));
   }
+}
+
+interface RunInputs {
+  readonly members: readonly Member[];
+  readonly rules: readonly AnyRule[];
+  readonly config: RunConfig;
+}
+
+/** The inputs of the last batch, which the next file's batch almost always repeats. */
+let lastInputs: RunInputs | undefined;
+
+/**
+ * The rules and configuration to run the members with; the same objects as last time when the
+ * members are the same, so that the engine's per-configuration work is done once, not per file.
+ */
+function runInputsFor(members: readonly Member[]): RunInputs {
+  const same = lastInputs?.members.length === members.length
+    && members.every((member, i) => member.rule === lastInputs!.members[i]!.rule && member.setting === lastInputs!.members[i]!.setting);
+  if (same) return lastInputs!;
+  lastInputs = {
+    members,
+    rules: members.map((member) => member.rule),
+    config: {
+      rules: Object.fromEntries(members.map((member) => [member.rule.id, member.setting])),
+      // ESLint applies its own eslint-disable comments (and reports unused ones); the engine adds
+      // asyncsense-disable on top.
+      suppressions: 'asyncsense-only',
+    },
+  };
+  return lastInputs;
 }
 
 const batches = new WeakMap<ts.SourceFile, FileBatch>();

@@ -4,7 +4,13 @@ const ES_MODULES = new Set([ts.ModuleKind.ES2015, ts.ModuleKind.ES2020, ts.Modul
 const NODE_MODULES = new Set([ts.ModuleKind.Node16, ts.ModuleKind.Node18, ts.ModuleKind.Node20, ts.ModuleKind.NodeNext]);
 
 const effective = ts as unknown as { getEmitModuleKind?(options: ts.CompilerOptions): ts.ModuleKind };
-const resolved = new WeakMap<ts.Program, Map<string, boolean>>();
+interface Resolutions {
+  readonly answers: Map<string, boolean>;
+  /** TypeScript's own cache of folders and package.json files, so that each folder is searched once. */
+  readonly cache: ts.ModuleResolutionCache;
+}
+
+const resolutions = new WeakMap<ts.Program, Resolutions>();
 
 /**
  * Whether `import x from '<name>'` would work in `sourceFile`: the package resolves from the
@@ -14,15 +20,24 @@ const resolved = new WeakMap<ts.Program, Map<string, boolean>>();
 export function canImportPackage(program: ts.Program, sourceFile: ts.SourceFile, name: string): boolean {
   if (!isEsModule(program, sourceFile) || !ts.sys) return false;
   const key = `${sourceFile.fileName.slice(0, sourceFile.fileName.lastIndexOf('/'))}\0${name}`;
-  let cache = resolved.get(program);
-  if (!cache) resolved.set(program, cache = new Map());
-  let result = cache.get(key);
+  const { answers, cache } = resolutionsOf(program);
+  let result = answers.get(key);
   if (result === undefined) {
-    const resolution = ts.resolveModuleName(name, sourceFile.fileName, program.getCompilerOptions(), ts.sys, undefined, undefined, ts.ModuleKind.ESNext);
+    const resolution = ts.resolveModuleName(name, sourceFile.fileName, program.getCompilerOptions(), ts.sys, cache, undefined, ts.ModuleKind.ESNext);
     result = resolution.resolvedModule !== undefined;
-    cache.set(key, result);
+    answers.set(key, result);
   }
   return result;
+}
+
+function resolutionsOf(program: ts.Program): Resolutions {
+  let found = resolutions.get(program);
+  if (!found) {
+    const canonical = ts.sys.useCaseSensitiveFileNames ? (name: string) => name : (name: string) => name.toLowerCase();
+    const cache = ts.createModuleResolutionCache(program.getCurrentDirectory(), canonical, program.getCompilerOptions());
+    resolutions.set(program, found = { answers: new Map(), cache });
+  }
+  return found;
 }
 
 function isEsModule(program: ts.Program, sourceFile: ts.SourceFile): boolean {

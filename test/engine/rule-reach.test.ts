@@ -118,7 +118,17 @@ describe('the reach of a rule', () => {
     runRulesWith([spy('awaits', { awaitsOnly: true }), spy('text', { text: /\bcalm\b/u })], sourceFile, program, config);
     assert.deepEqual(seen.filter((entry) => entry.startsWith('awaits:')),
       ['awaits:plain', 'awaits:ReturnStatement', 'awaits:busy', 'awaits:AwaitExpression'],
-      'a rule without awaitsOnly makes the walk whole');
+      'a rule whose text occurs widens the walk to the subtrees that hold it');
+
+    seen.length = 0;
+    runRulesWith([spy('text', { text: /\bstorm\b/u })], sourceFile, program, { rules: { text: 'warn' } });
+    assert.deepEqual(seen, ['text:busy', 'text:AwaitExpression'], 'a rule with text alone walks only the subtrees that hold it');
+
+    seen.length = 0;
+    runRulesWith([spy('text', { text: /\bstorm\b/u }), spy('anywhere', undefined)], sourceFile, program, { rules: { text: 'warn', anywhere: 'warn' } });
+    assert.deepEqual(seen.filter((entry) => entry.startsWith('text:')),
+      ['text:plain', 'text:ReturnStatement', 'text:busy', 'text:AwaitExpression'],
+      'a rule without reach makes the walk whole');
   });
 });
 

@@ -49,6 +49,15 @@ describe('the runner', () => {
     ]);
   });
 
+  it('resolves a configuration once, and a new configuration afresh', () => {
+    const config = { 'no-await-in-loop': 'warn' } as const;
+    const first = resolveConfig(rules, config);
+    assert.equal(resolveConfig(rules, config), first, 'the same rules and setting give the same answer');
+    const other = resolveConfig(rules, { 'no-await-in-loop': 'off' });
+    assert.ok(!other.rules.some((rule) => rule.rule.id === 'no-await-in-loop'));
+    assert.ok(first.rules.some((rule) => rule.rule.id === 'no-await-in-loop'));
+  });
+
   // TypeScript's own parser overflows the stack below 1,000 levels of nesting, before any rule runs.
   it('checks deeply nested code', () => {
     const depth = 300;

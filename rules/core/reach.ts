@@ -1,0 +1,80 @@
+import ts from 'typescript';
+import type { RuleReach } from './types';
+
+/** One enabled rule's reach in one file: where in the file's text it can report at all. */
+export interface FileReach {
+  readonly awaitsOnly: boolean;
+  /** Offsets where the rule's `text` matches, ascending; undefined when the rule has no `text`. */
+  readonly matches: readonly number[] | undefined;
+}
+
+/** Whether the walk must enter a node: some enabled rule may report inside it. */
+export type SubtreeFilter = (node: ts.Node) => boolean;
+
+/**
+ * The rule's reach in this file, or undefined when its text does not occur in the file, so that
+ * the rule cannot report there.
+ */
+export function fileReach(reach: RuleReach | undefined, text: string): FileReach | undefined {
+  const matches = reach?.text ? matchOffsets(reach.text, text) : undefined;
+  if (matches?.length === 0) return undefined;
+  return { awaitsOnly: reach?.awaitsOnly === true, matches };
+}
+
+/**
+ * Which subtrees the walk enters: those where at least one rule can report. A rule with no reach
+ * can report anywhere, so then the walk is whole (undefined: no filter).
+ */
+export function subtreeFilter(reaches: readonly FileReach[]): SubtreeFilter | undefined {
+  if (reaches.some((reach) => !reach.awaitsOnly && !reach.matches)) return undefined;
+  return (node) => {
+    for (const { awaitsOnly, matches } of reaches) {
+      if (awaitsOnly && (transformFlagsOf(node) & AWAIT_SUBTREE_FLAG) === 0) continue;
+      if (matches && !hasMatchIn(matches, node.pos, node.end)) continue;
+      return true;
+    }
+    return false;
+  };
+}
+
+/**
+ * The parser marks every node whose subtree holds an `await` or an `async` function with this
+ * flag (TypeScript's internal `TransformFlags.ContainsES2017`, which, unlike `ContainsAwait`,
+ * is not cleared at function boundaries). Where a TypeScript does not expose it, the flag reads
+ * as set everywhere, so nothing is skipped for it.
+ */
+const AWAIT_SUBTREE_FLAG: number = (ts as unknown as { TransformFlags?: Record<string, number> }).TransformFlags?.['ContainsES2017'] ?? 0;
+
+function transformFlagsOf(node: ts.Node): number {
+  return AWAIT_SUBTREE_FLAG === 0 ? -1 : (node as unknown as { transformFlags: number }).transformFlags;
+}
+
+/** The same pattern, searching the whole text; made once per pattern. */
+const globalPatterns = new WeakMap<RegExp, RegExp>();
+
+function matchOffsets(pattern: RegExp, text: string): number[] {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    globalPatterns.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  const offsets: number[] = [];
+  for (let match = global.exec(text); match; match = global.exec(text)) {
+    offsets.push(match.index);
+    if (match[0].length === 0) global.lastIndex++;
+  }
+  return offsets;
+}
+
+/** Whether some offset lies in [start, end): a binary search for the first offset at or after start. */
+function hasMatchIn(offsets: readonly number[], start: number, end: number): boolean {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle]! < start) low = middle + 1;
+    else high = middle;
+  }
+  return low < offsets.length && offsets[low]! < end;
+}
