@@ -67,14 +67,14 @@ export const noAwaitInLoop: Rule<Options, MessageId> = {
 function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const { checker, sourceFile } = context;
   const iteration = loopIteration(loop);
-  if (!iteration || awaitsInHeader(loop)) return;
-  if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration))) return;
-  if (replaysLog(iteration)) return;
+  // What the syntax alone rules out first; the checker's questions after.
+  if (!iteration || awaitsInHeader(loop) || replaysLog(iteration)) return;
   const scan = scanLoopBody(loop, iteration.body);
   if (scan.awaits.length === 0 || scan.hasSuspensionOrHoisting) return;
   const firstAwait = scan.awaits[0]!.getStart(sourceFile);
   if (scan.exits.some((exit) => exit.getEnd() > firstAwait)) return;
   if (scan.awaits.some((node) => isPacingAwait(node.expression))) return;
+  if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration))) return;
   const work = scan.awaits.filter((node) => startsWork(node.expression) && isPromiseLike(checker, checker.getTypeAtLocation(node.expression)));
   if (work.length === 0 || work.every((node) => callsParameter(checker, node.expression))) return;
   const flow = loopDataFlow(checker, iteration, work);

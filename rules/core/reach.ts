@@ -16,9 +16,12 @@ export type SubtreeFilter = (node: ts.Node) => boolean;
  * the rule cannot report there.
  */
 export function fileReach(reach: RuleReach | undefined, text: string): FileReach | undefined {
-  const matches = reach?.text ? matchOffsets(reach.text, text) : undefined;
-  if (matches?.length === 0) return undefined;
-  return { awaitsOnly: reach?.awaitsOnly === true, matches };
+  const awaitsOnly = reach?.awaitsOnly === true;
+  if (!reach?.text) return { awaitsOnly, matches: undefined };
+  // Code that awaits is already a narrower reach than any text: the text only says whether the file is in it.
+  if (awaitsOnly) return reach.text.test(text) ? { awaitsOnly, matches: undefined } : undefined;
+  const matches = matchOffsets(reach.text, text);
+  return matches.length === 0 ? undefined : { awaitsOnly, matches };
 }
 
 /**
@@ -27,6 +30,7 @@ export function fileReach(reach: RuleReach | undefined, text: string): FileReach
  */
 export function subtreeFilter(reaches: readonly FileReach[]): SubtreeFilter | undefined {
   if (reaches.some((reach) => !reach.awaitsOnly && !reach.matches)) return undefined;
+  if (reaches.every((reach) => !reach.matches)) return (node) => (transformFlagsOf(node) & AWAIT_SUBTREE_FLAG) !== 0;
   return (node) => {
     for (const { awaitsOnly, matches } of reaches) {
       if (awaitsOnly && (transformFlagsOf(node) & AWAIT_SUBTREE_FLAG) === 0) continue;
