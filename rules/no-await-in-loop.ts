@@ -16,6 +16,7 @@ import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
 import { referenceRoot } from './util/reference-root';
+import { resolvesAtOnce } from './util/resolves-at-once';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { unionParts } from './util/union-parts';
@@ -75,7 +76,8 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (scan.exits.some((exit) => exit.getEnd() > firstAwait)) return;
   if (scan.awaits.some((node) => isPacingAwait(node.expression))) return;
   if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration))) return;
-  const work = scan.awaits.filter((node) => startsWork(node.expression) && isPromiseLike(checker, checker.getTypeAtLocation(node.expression)));
+  const work = scan.awaits.filter((node) => startsWork(node.expression) && isPromiseLike(checker, checker.getTypeAtLocation(node.expression))
+    && !resolvesAtOnce(checker, skipOuterExpressions(node.expression)));
   if (work.length === 0 || work.every((node) => callsParameter(checker, node.expression))) return;
   const flow = loopDataFlow(checker, iteration, work);
   if (flow.carried || !flow.readsItem) return;

@@ -3,6 +3,8 @@ import type { Rule, RuleContext, Suggestion } from './core/types';
 import { canRewriteAsPromiseAll } from './util/can-rewrite-as-promise-all';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
 import { isEffectfulOperation } from './util/is-effectful-operation';
+import { asksAPerson } from './util/is-interactive-operation';
+import { resolvesAtOnce } from './util/resolves-at-once';
 import { containsAwait } from './util/contains-await';
 import { isPromiseLike } from './util/is-promise-like';
 import { promiseAllEdits } from './util/promise-all-edits';
@@ -54,9 +56,13 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       for (const group of groupIndependentAwaits(checker, statements, (statement) => asMember(candidates.get(statement)))) report(group);
     }
 
-    /** A member also needs a promise to wait for, and a call that changes nothing by its name. */
+    /**
+   * A member also needs a promise to wait for, a call that changes nothing by its name and asks
+   * no one anything, and a callee still at work when it returns.
+   */
     function asMember(member: Member | undefined): Member | undefined {
-      if (!member || isEffectfulOperation(member.operand)) return undefined;
+      if (!member || isEffectfulOperation(member.operand) || asksAPerson(checker, member.operand)) return undefined;
+      if (resolvesAtOnce(checker, member.operand)) return undefined;
       return isPromiseLike(checker, checker.getTypeAtLocation(member.operand)) ? member : undefined;
     }
 

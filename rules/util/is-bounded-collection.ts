@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { bindingsWrittenBy } from './bindings-written-by';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isPagedQuery } from './is-paged-query';
+import { lastWord } from './last-word';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { unionParts } from './union-parts';
 
@@ -17,7 +18,8 @@ const MAX_DEPTH = 8;
  * of an object type with no index signature, an array made from a count (`Array.from({ length: n })`,
  * a worker pool), a `const` initialised with one of these and never added to, the variable of a
  * `for…of` over a list of lists (a batch from a chunked list), one page of a query (`.limit(n)`,
- * `{ take: n }`, SQL `LIMIT`), or a parameter that every call in the file fills with one of these.
+ * `{ take: n }`, SQL `LIMIT`), a list held by a configuration object (`this.options.sourcePaths`),
+ * or a parameter that every call in the file fills with one of these.
  */
 export function isBoundedCollection(checker: ts.TypeChecker, expression: ts.Expression, depth = 0): boolean {
   const node = skipOuterExpressions(expression);
@@ -30,8 +32,20 @@ export function isBoundedCollection(checker: ts.TypeChecker, expression: ts.Expr
   if (ts.isCallExpression(node)) return isBoundedCall(checker, node, depth);
   if (ts.isTaggedTemplateExpression(node)) return isPagedQuery(checker, node);
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'Array' && node.arguments?.length === 1;
+  if (ts.isPropertyAccessExpression(node) && isConfiguredList(node)) return true;
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) return isBoundedBinding(checker, node, depth);
   return false;
+}
+
+/** Names of objects that hold a configuration: what is listed in them was written by hand. */
+const CONFIGURATION = new Set(['config', 'configuration', 'settings', 'cfg', 'conf', 'options', 'opts']);
+
+/** `this.#options.sourcePaths`, `config.regions`: a list someone configured, a few entries long. */
+function isConfiguredList(node: ts.PropertyAccessExpression): boolean {
+  const holder = skipOuterExpressions(node.expression);
+  const name = ts.isIdentifier(holder) ? holder.text
+    : ts.isPropertyAccessExpression(holder) ? holder.name.text : undefined;
+  return name !== undefined && CONFIGURATION.has(lastWord(name.replace(/^#/u, '')));
 }
 
 function isFixedTuple(checker: ts.TypeChecker, type: ts.Type): boolean {

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { declaredFunctionBody } from './declared-function-body';
 import { operationName } from './operation-name';
 
 /** Names of calls that ask a person something: `promptYesNo`, `confirm`, `rl.question`, `select`. */
@@ -11,4 +12,21 @@ const INTERACTIVE = /^(?:prompt|confirm|ask|question|select|choose|input|passwor
 export function isInteractiveOperation(operation: ts.CallExpression | ts.NewExpression): boolean {
   const name = operationName(operation);
   return name !== undefined && (INTERACTIVE.test(name) || INTERACTIVE.test(name.toLowerCase()));
+}
+
+/**
+ * `await getWorkspace(options.workspace)`, where the project's `getWorkspace` calls
+ * `promptForWorkspace()` when no workspace was given: a call that asks a person itself or through
+ * a function of the project one level down.
+ */
+export function asksAPerson(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): boolean {
+  if (isInteractiveOperation(operation)) return true;
+  const body = declaredFunctionBody(checker, operation.expression);
+  return body !== undefined && callsInteractiveOperation(body);
+}
+
+function callsInteractiveOperation(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node)) return false;
+  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isInteractiveOperation(node)) return true;
+  return ts.forEachChild(node, callsInteractiveOperation) ?? false;
 }

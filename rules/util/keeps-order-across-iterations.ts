@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { changesArgumentState } from './changes-argument-state';
 import { changesEnclosingState } from './changes-enclosing-state';
 import { changesSchema } from './changes-schema';
-import { isInteractiveOperation } from './is-interactive-operation';
+import { asksAPerson } from './is-interactive-operation';
 import { lastWord } from './last-word';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -34,7 +34,7 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // `for (const hook of hooks) await hook(…)`: the items are the steps (cleanup functions,
   // middleware, migrations), run in the order they were registered.
   if (ts.isIdentifier(callee) && varies(callee)) return true;
-  if (isInteractiveOperation(call)) return true;
+  if (asksAPerson(checker, call)) return true;
   // `await db.schema.dropTable(name).execute()`: schema changes lock and depend on each other.
   if (changesSchema(checker, call)) return true;
   // `this.route(event)`, `this.#apply(item)`: a method of the object the loop runs in, which

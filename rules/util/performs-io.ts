@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { isAmbient } from './is-ambient';
 import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
+import { isFileMetadataQuery } from './is-file-metadata-query';
 import { isIoSignature } from './is-io-signature';
 import { isReleaseOperation } from './is-release-operation';
 import { operationName } from './operation-name';
@@ -12,8 +13,9 @@ import { transactionHandle } from './transaction-handle';
  * Whether running `node` (a callback, a reference to a function, or an expression that starts work)
  * does I/O: a call in its code that `isIoSignature` accepts, or one in the body of a function of
  * the project that it calls, one level down. Calls that release what is already held (`close`,
- * `disconnect`, `stop`) open nothing, nor do statements through one transaction's handle, which
- * run one at a time on its connection: neither they nor the code behind them count.
+ * `disconnect`, `stop`) open nothing, nor do questions about a path (`exists`, `stat`), nor
+ * statements through one transaction's handle, which run one at a time on its connection: neither
+ * they nor the code behind them count.
  */
 export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression): boolean {
   const expression = skipOuterExpressions(node);
@@ -26,7 +28,10 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
 
   function hasIoCall(root: ts.Node, helperDepth: number): boolean {
     return containsCall(root, (call) => {
-      if (ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || transactionHandle(checker, call) !== undefined)) return false;
+      if (ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || transactionHandle(checker, call) !== undefined
+        || isFileMetadataQuery(checker, call))) {
+        return false;
+      }
       const signature = checker.getResolvedSignature(call);
       if (!signature) return false;
       if (isIoSignature(program, checker, signature)) return true;
