@@ -7,6 +7,7 @@ import { bindingsReadBy } from './util/bindings-read-by';
 import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
+import { isMaybePromise } from './util/is-maybe-promise';
 import { isPacingAwait } from './util/is-pacing-await';
 import { containsAwait } from './util/contains-await';
 import { isPromiseLike } from './util/is-promise-like';
@@ -75,9 +76,12 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const firstAwait = scan.awaits[0]!.getStart(sourceFile);
   if (scan.exits.some((exit) => exit.getEnd() > firstAwait)) return;
   if (scan.awaits.some((node) => isPacingAwait(node.expression))) return;
-  if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration))) return;
+  if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration)
+    || walksSteps(checker, iteration.source))) {
+    return;
+  }
   const work = scan.awaits.filter((node) => startsWork(node.expression) && isPromiseLike(checker, checker.getTypeAtLocation(node.expression))
-    && !resolvesAtOnce(checker, skipOuterExpressions(node.expression)));
+    && !resolvesAtOnce(checker, skipOuterExpressions(node.expression)) && !isMaybePromise(checker, skipOuterExpressions(node.expression)));
   if (work.length === 0 || work.every((node) => callsParameter(checker, node.expression))) return;
   const flow = loopDataFlow(checker, iteration, work);
   if (flow.carried || !flow.readsItem) return;
@@ -132,6 +136,22 @@ function walksBatches(checker: ts.TypeChecker, iteration: LoopIteration): boolea
   if (!ts.isIdentifier(name)) return false;
   const parts = unionParts(checker.getNonNullableType(checker.getTypeAtLocation(name)));
   return parts.every((part) => checker.isArrayType(part));
+}
+
+/**
+ * `for (const request of [keysRequest, signingKeysRequest, signaturesRequest])`: a list written out
+ * of things of different kinds is a sequence of steps in the order written, not a set of items.
+ */
+function walksSteps(checker: ts.TypeChecker, source: ts.Expression): boolean {
+  const list = skipOuterExpressions(source);
+  if (!ts.isArrayLiteralExpression(list) || list.elements.length < 2 || list.elements.some(ts.isSpreadElement)) return false;
+  const kinds = new Set<ts.Symbol>();
+  for (const element of list.elements) {
+    const symbol = checker.getNonNullableType(checker.getTypeAtLocation(element)).getSymbol();
+    if (!symbol || !(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.TypeLiteral))) return false;
+    kinds.add(symbol);
+  }
+  return kinds.size > 1;
 }
 
 /** `while (await queue.next())`, `for (…; await more(); …)`: a consumer loop, ordered by design. */

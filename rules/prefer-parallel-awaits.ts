@@ -6,6 +6,7 @@ import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
 import { resolvesAtOnce } from './util/resolves-at-once';
 import { containsAwait } from './util/contains-await';
+import { isMaybePromise } from './util/is-maybe-promise';
 import { isPromiseLike } from './util/is-promise-like';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -62,7 +63,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
    */
     function asMember(member: Member | undefined): Member | undefined {
       if (!member || isEffectfulOperation(member.operand) || asksAPerson(checker, member.operand)) return undefined;
-      if (resolvesAtOnce(checker, member.operand)) return undefined;
+      if (resolvesAtOnce(checker, member.operand) || isMaybePromise(checker, member.operand)) return undefined;
       return isPromiseLike(checker, checker.getTypeAtLocation(member.operand)) ? member : undefined;
     }
 

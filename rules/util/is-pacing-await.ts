@@ -9,12 +9,12 @@ const BATCH = new Set(['all', 'allSettled', 'any', 'race', 'pMap', 'pMapSettled'
 
 /**
  * Whether awaiting `operand` paces the loop it is in: a sleep, a timer, waiting for an event such
- * as a stream's `drain`, or a whole batch of work (`Promise.all(chunk.map(…))`). Such a loop runs
- * one step at a time by design.
+ * as a stream's `drain` or a request's `onsuccess`, or a whole batch of work (`Promise.all(chunk.map(…))`).
+ * Such a loop runs one step at a time by design.
  */
 export function isPacingAwait(operand: ts.Expression): boolean {
   const node = skipOuterExpressions(operand);
-  if (ts.isNewExpression(node)) return containsTimer(node);
+  if (ts.isNewExpression(node)) return containsTimer(node) || settlesOnEvent(node);
   if (!ts.isCallExpression(node)) return false;
   const name = calleeName(node.expression);
   return name !== undefined && (PAUSE.test(name) || BATCH.has(name));
@@ -34,4 +34,24 @@ function containsTimer(node: ts.Node): boolean {
     if (name !== undefined && PAUSE.test(name)) return true;
   }
   return ts.forEachChild(node, containsTimer) ?? false;
+}
+
+/**
+ * `new Promise((resolve) => { request.onsuccess = resolve; })`: the promise waits for an event of
+ * work already under way (an IndexedDB request, a file reader), which it does not start.
+ */
+function settlesOnEvent(node: ts.NewExpression): boolean {
+  const [executor] = node.arguments ?? [];
+  const fn = executor && skipOuterExpressions(executor);
+  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  const settlers = new Set(fn.parameters.map((parameter) => parameter.name).filter(ts.isIdentifier).map((name) => name.text));
+  const visit = (child: ts.Node): boolean => {
+    if (ts.isBinaryExpression(child) && child.operatorToken.kind === ts.SyntaxKind.EqualsToken
+      && ts.isPropertyAccessExpression(child.left) && /^on[a-z]/u.test(child.left.name.text)) {
+      const value = skipOuterExpressions(child.right);
+      if (ts.isIdentifier(value) && settlers.has(value.text)) return true;
+    }
+    return ts.forEachChild(child, visit) ?? false;
+  };
+  return settlers.size > 0 && visit(fn.body);
 }

@@ -3,6 +3,7 @@ import { changesArgumentState } from './changes-argument-state';
 import { changesEnclosingState } from './changes-enclosing-state';
 import { changesSchema } from './changes-schema';
 import { asksAPerson } from './is-interactive-operation';
+import { isOrderedStep } from './is-ordered-step';
 import { lastWord } from './last-word';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -12,7 +13,7 @@ const ORDERED_RECEIVER = new Set(['tx', 'trx', 'transaction', 'session', 'conn',
 const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor|Generator|Iterator)$/u;
 
 /** Operations that change what their first argument names (a path, a topic, a key). */
-const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|unlink|remove|delete|send|emit|publish|exec|execute|set|put|push|insert|update|upsert|incr|decr)/iu;
+const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|unlink|remove|delete|send|emit|publish|exec|execute|set|put|push|insert|update|upsert|incr|decr|kick|ban|unban|invite|redact)/iu;
 
 /**
  * Whether the awaited operation must run in loop order from one iteration to the next: it goes
@@ -35,6 +36,9 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // middleware, migrations), run in the order they were registered.
   if (ts.isIdentifier(callee) && varies(callee)) return true;
   if (asksAPerson(checker, call)) return true;
+  // `events.removed.emit(binding)`, `part.close()`, `snapshot.compensate(…)`: events, lifecycles
+  // and rollbacks happen in order.
+  if (isOrderedStep(call, varies)) return true;
   // `await db.schema.dropTable(name).execute()`: schema changes lock and depend on each other.
   if (changesSchema(checker, call)) return true;
   // `this.route(event)`, `this.#apply(item)`: a method of the object the loop runs in, which
