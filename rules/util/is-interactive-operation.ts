@@ -25,8 +25,15 @@ export function asksAPerson(checker: ts.TypeChecker, operation: ts.CallExpressio
   return body !== undefined && callsInteractiveOperation(body);
 }
 
+/**
+ * Inside a body only the names no other call goes by: `prompt…` and readline's `question`. The
+ * short ones (`select`, `input`, `confirm`) also name a query builder's `selectFrom` or a
+ * payment's `confirmPayment`, which a body calls far more often than a prompt.
+ */
+const PROMPT = /^prompt(?![a-z])|^question$/u;
+
 function callsInteractiveOperation(node: ts.Node): boolean {
   if (ts.isFunctionLike(node)) return false;
-  if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && isInteractiveOperation(node)) return true;
+  if (ts.isCallExpression(node) && PROMPT.test(operationName(node) ?? '')) return true;
   return ts.forEachChild(node, callsInteractiveOperation) ?? false;
 }

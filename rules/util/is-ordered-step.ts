@@ -12,8 +12,11 @@ const LISTENERS = new Set(['events', 'hooks', 'callbacks', 'handlers', 'listener
 /** Steps of a part's life: parts start, stop, reset and close in an order their owner chose. */
 const LIFECYCLE = new Set(['start', 'stop', 'close', 'reset', 'erase', 'dispose', 'destroy', 'shutdown', 'terminate', 'activate', 'deactivate', 'initialize', 'init', 'teardown']);
 
-/** `counter.increment()`, `nextSequence()`: the next number of a sequence, taken once per call. */
-const SEQUENCE = /^(?:increment|incr|next)(?![a-z])/u;
+/**
+ * `counter.increment()`, `nextSequence()`: the next number of a sequence, taken once per call. Not
+ * a bare `next()`, which also steps a generator of sample values (`dates.next().value`).
+ */
+const SEQUENCE = /^(?:increment|incr)(?![a-z])|^next[A-Z]/u;
 
 /** Undoing what was done: a rollback applies its steps one at a time. */
 const UNDO = new Set(['compensate', 'rollback', 'undo', 'revert']);
@@ -22,7 +25,7 @@ const UNDO = new Set(['compensate', 'rollback', 'undo', 'revert']);
  * Whether an awaited call is a step whose order is the point: it delivers an event to listeners
  * (`emit`, `dispatch`, `onCryptoEvent`, a receiver named `hooks` or `events`), it is a step of
  * the item's own life with nothing of the item passed along (`part.close()`, `peer.stop()`), it
- * carries the next number of a sequence (`counter.increment()`, `seq++`), or it undoes something
+ * carries the next number of a sequence (`counter.increment()`, `nextSequence()`), or it undoes something
  * (`compensate`, `rollback`). `varies` tells whether an expression takes a new
  * value in each iteration.
  */
@@ -51,9 +54,5 @@ function holdsListeners(receiver: ts.Expression): boolean {
 function takesSequenceNumber(node: ts.Node): boolean {
   if (ts.isFunctionLike(node)) return false;
   if (ts.isCallExpression(node) && SEQUENCE.test(operationName(node) ?? '')) return true;
-  if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
-    && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
-    return true;
-  }
   return ts.forEachChild(node, takesSequenceNumber) ?? false;
 }
