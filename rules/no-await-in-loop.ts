@@ -141,13 +141,16 @@ function walksBatches(checker: ts.TypeChecker, iteration: LoopIteration): boolea
 /**
  * `for (const request of [keysRequest, signingKeysRequest, signaturesRequest])`: a list written out
  * of things of different kinds is a sequence of steps in the order written, not a set of items.
+ * Elements typed `any` tell nothing either way.
  */
 function walksSteps(checker: ts.TypeChecker, source: ts.Expression): boolean {
   const list = skipOuterExpressions(source);
   if (!ts.isArrayLiteralExpression(list) || list.elements.length < 2 || list.elements.some(ts.isSpreadElement)) return false;
   const kinds = new Set<ts.Symbol>();
   for (const element of list.elements) {
-    const symbol = checker.getNonNullableType(checker.getTypeAtLocation(element)).getSymbol();
+    const type = checker.getNonNullableType(checker.getTypeAtLocation(element));
+    if (type.flags & ts.TypeFlags.Any) continue;
+    const symbol = type.getSymbol();
     if (!symbol || !(symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.TypeLiteral))) return false;
     kinds.add(symbol);
   }
