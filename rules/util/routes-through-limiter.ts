@@ -48,8 +48,9 @@ export interface LimiterContext {
 
 /**
  * Whether `node` (a callback, or an expression that makes promises) hands its work to a limiter
- * somewhere: a limiter call in its code, a limited function passed as it, or, for a reference to a
- * function declared in the project, a limiter call in that function's body.
+ * somewhere: a limiter call in its code or in a project function it calls, a limited function
+ * passed as it, or, for a reference to a function declared in the project, a limiter call in that
+ * function's body.
  */
 export function routesThroughLimiter(context: LimiterContext, node: ts.Expression): boolean {
   const expression = skipOuterExpressions(node);
@@ -62,8 +63,14 @@ export function routesThroughLimiter(context: LimiterContext, node: ts.Expressio
   return containsLimiterCall(context, expression);
 }
 
-function containsLimiterCall(context: LimiterContext, root: ts.Node): boolean {
-  return containsCall(root, (call) => ts.isCallExpression(call) && isLimiterCall(context, call));
+/** A limiter call in `root`, or in the body of a function of the project it calls, one level down. */
+function containsLimiterCall(context: LimiterContext, root: ts.Node, depth = 1): boolean {
+  return containsCall(root, (call) => {
+    if (!ts.isCallExpression(call)) return false;
+    if (isLimiterCall(context, call)) return true;
+    const body = depth > 0 ? declaredFunctionBody(context.checker, skipOuterExpressions(call.expression)) : undefined;
+    return body !== undefined && containsLimiterCall(context, body, depth - 1);
+  });
 }
 
 function isLimiterCall(context: LimiterContext, call: ts.CallExpression): boolean {
@@ -76,7 +83,18 @@ function isLimiterCall(context: LimiterContext, call: ts.CallExpression): boolea
     && typeMatchesSpecifier(program, checker.getTypeAtLocation(callee.expression), limiters)) {
     return true;
   }
-  return isLimitedFunction(context, callee);
+  return isLimitedFunction(context, callee) || isQueueWithConcurrency(checker, callee);
+}
+
+/**
+ * `queue.add(task)` on any queue whose type has a numeric `concurrency`, as p-queue's and the
+ * job queues of libp2p and others do: it runs at most that many tasks at a time.
+ */
+function isQueueWithConcurrency(checker: ts.TypeChecker, callee: ts.Expression): boolean {
+  if (!ts.isPropertyAccessExpression(callee) || !['add', 'addAll'].includes(callee.name.text)) return false;
+  const concurrency = checker.getApparentType(checker.getTypeAtLocation(callee.expression)).getProperty('concurrency');
+  if (!concurrency) return false;
+  return (checker.getNonNullableType(checker.getTypeOfSymbol(concurrency)).flags & ts.TypeFlags.NumberLike) !== 0;
 }
 
 /** `limit` from `pLimit(n)`, `limiter.wrap(fn)`, or a binding that holds one. */
