@@ -51,20 +51,38 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
         const member = syntacticMember(statement);
         if (member) candidates.set(statement, member);
       }
-      if (candidates.size < 2 || !mayGroup([...candidates.values()])) return;
+      if (candidates.size < 2) return;
+      for (const member of isolated([...candidates.values()])) candidates.delete(member.statement);
+      if (candidates.size < 2) return;
       // Awaits in a loop body are no-await-in-loop's: the fix there collects across iterations.
       if (isInLoopBody(container)) return;
-      for (const group of groupIndependentAwaits(checker, statements, (statement) => asMember(candidates.get(statement)))) report(group);
+      // The checker's questions about a call are asked only of the members of a group, far fewer
+      // than the candidates; a member they rule out leaves the block to be grouped again without it.
+      const ruledOut = new Set<ts.Statement>();
+      for (;;) {
+        const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : asMember(candidates.get(statement))));
+        const members = groups.flatMap((group) => group.members).filter((member) => !mayOverlap(member));
+        if (members.length === 0) {
+          for (const group of groups) report(group);
+          return;
+        }
+        for (const member of members) ruledOut.add(member.statement);
+      }
     }
 
     /**
-   * A member also needs a promise to wait for, a call that changes nothing by its name and asks
-   * no one anything, and a callee still at work when it returns.
-   */
+     * Whether a member's call returns a promise (not a value or a promise, `T | Promise<T>`), asks
+     * no one anything, and is still at work when it returns.
+     */
+    function mayOverlap(member: Member): boolean {
+      return isPromiseLike(checker, checker.getTypeAtLocation(member.operand)) && !isMaybePromise(checker, member.operand)
+        && !asksAPerson(checker, member.operand) && !resolvesAtOnce(checker, member.operand);
+    }
+
+    /** A member's call changes nothing by its name; the checker is asked about it in `mayOverlap`. */
     function asMember(member: Member | undefined): Member | undefined {
-      if (!member || isEffectfulOperation(member.operand) || asksAPerson(checker, member.operand)) return undefined;
-      if (resolvesAtOnce(checker, member.operand) || isMaybePromise(checker, member.operand)) return undefined;
-      return isPromiseLike(checker, checker.getTypeAtLocation(member.operand)) ? member : undefined;
+      if (!member || isEffectfulOperation(member.operand)) return undefined;
+      return member;
     }
 
     function report(group: Group): void {
@@ -100,16 +118,16 @@ function syntacticMember(statement: ts.Statement): Member | undefined {
 }
 
 /**
- * The cheap test before any checker query: a group is a run of consecutive candidates, so it
- * needs one whose call does not name what the candidate before it declared. A chain such as
- * `user = await find(id); orders = await list(user.id)` is settled here.
+ * The cheap test before any checker query. A group is a run of consecutive candidates, so a
+ * candidate whose call names what the candidate before it declared cannot join that one, and if
+ * the candidate after it names what it declared, neither can that one join it: such a candidate
+ * is in no group. A chain such as `user = await find(id); orders = await list(user.id); total =
+ * await sum(orders)` is settled here.
  */
-function mayGroup(candidates: readonly Member[]): boolean {
-  return candidates.some((member, index) => {
-    if (index === 0) return false;
-    const declared = new Set(boundNames(candidates[index - 1]!.declaration.name));
-    return !mentionsAny(member.operand, declared);
-  });
+function isolated(candidates: readonly Member[]): Member[] {
+  const independent = candidates.map((member, index) => index > 0
+    && !mentionsAny(member.operand, new Set(boundNames(candidates[index - 1]!.declaration.name))));
+  return candidates.filter((_, index) => !independent[index] && !independent[index + 1]);
 }
 
 /** Whether `node` uses one of `names` as a value (not as a property name after a dot or a key). */

@@ -9,7 +9,10 @@ export interface FileReach {
 }
 
 /** Whether the walk must enter a node: some enabled rule may report inside it. */
-export type SubtreeFilter = (node: ts.Node) => boolean;
+export type SubtreeFilter = ((node: ts.Node) => boolean) | typeof AWAITS_ONLY;
+
+/** The filter when every rule reaches only code that awaits, which the walk tests inline. */
+export const AWAITS_ONLY = 'awaits-only';
 
 /**
  * The rule's reach in this file, or undefined when its text does not occur in the file, so that
@@ -30,10 +33,10 @@ export function fileReach(reach: RuleReach | undefined, text: string): FileReach
  */
 export function subtreeFilter(reaches: readonly FileReach[]): SubtreeFilter | undefined {
   if (reaches.some((reach) => !reach.awaitsOnly && !reach.matches)) return undefined;
-  if (reaches.every((reach) => !reach.matches)) return (node) => (transformFlagsOf(node) & AWAIT_SUBTREE_FLAG) !== 0;
+  if (reaches.every((reach) => !reach.matches)) return AWAITS_ONLY;
   return (node) => {
     for (const { awaitsOnly, matches } of reaches) {
-      if (awaitsOnly && (transformFlagsOf(node) & AWAIT_SUBTREE_FLAG) === 0) continue;
+      if (awaitsOnly && !hasAwaitBelow(node)) continue;
       if (matches && !hasMatchIn(matches, node.pos, node.end)) continue;
       return true;
     }
@@ -49,8 +52,9 @@ export function subtreeFilter(reaches: readonly FileReach[]): SubtreeFilter | un
  */
 const AWAIT_SUBTREE_FLAG: number = (ts as unknown as { TransformFlags?: Record<string, number> }).TransformFlags?.['ContainsES2017'] ?? 0;
 
-function transformFlagsOf(node: ts.Node): number {
-  return AWAIT_SUBTREE_FLAG === 0 ? -1 : (node as unknown as { transformFlags: number }).transformFlags;
+/** Whether an `await` or an async function lies in or below `node`. */
+export function hasAwaitBelow(node: ts.Node): boolean {
+  return AWAIT_SUBTREE_FLAG === 0 || ((node as unknown as { transformFlags: number }).transformFlags & AWAIT_SUBTREE_FLAG) !== 0;
 }
 
 /** The same pattern, searching the whole text; made once per pattern. */

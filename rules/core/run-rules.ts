@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { resolveConfig, type ResolvedRule } from './config';
 import { formatMessage } from './format-message';
-import { fileReach, subtreeFilter, type FileReach } from './reach';
+import { AWAITS_ONLY, fileReach, hasAwaitBelow, subtreeFilter, type FileReach } from './reach';
 import { readSuppressions, type Suppressions } from './suppressions';
 import type {
   AnyRule, Finding, FindingReport, ResolvedSuggestion, RuleFailure, RunConfig, RunResult, Suggestion,
@@ -76,7 +76,7 @@ export function runRulesWith(
     const kind = child.kind;
     // Tokens and identifiers have no children: they are stacked only for a rule that visits them.
     if (kind < FIRST_NODE ? visitors[kind] === undefined : isTypeOnly(kind)) return undefined;
-    if (!inReach || inReach(child)) stack.push(child);
+    if (inReach === undefined || (inReach === AWAITS_ONLY ? hasAwaitBelow(child) : inReach(child))) stack.push(child);
     return undefined;
   };
   while (stack.length > 0) {

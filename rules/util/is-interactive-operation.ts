@@ -22,8 +22,14 @@ export function isInteractiveOperation(operation: ts.CallExpression | ts.NewExpr
 export function asksAPerson(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): boolean {
   if (isInteractiveOperation(operation)) return true;
   const body = declaredFunctionBody(checker, operation.expression);
-  return body !== undefined && callsInteractiveOperation(body);
+  if (body === undefined) return false;
+  let answer = promptingBodies.get(body);
+  if (answer === undefined) promptingBodies.set(body, answer = callsInteractiveOperation(body));
+  return answer;
 }
+
+/** Whether a body prompts depends on its syntax alone, so it is worked out once per body. */
+const promptingBodies = new WeakMap<ts.Node, boolean>();
 
 /**
  * Inside a body only the names no other call goes by: `prompt…` and readline's `question`. The

@@ -14,9 +14,19 @@ export function resolvesAtOnce(checker: ts.TypeChecker, operand: ts.Expression):
   const body = declaredFunctionBody(checker, operand.expression);
   const declaration = body?.parent;
   if (!body || !declaration || !ts.isFunctionLike(declaration) || !isAsync(declaration)) return false;
-  if (!ts.isBlock(body)) return !containsAwait(body) && !isWork(checker, body as ts.Expression);
-  return !containsAwait(body) && !returnsWork(checker, body);
+  let byBody = answers.get(checker);
+  if (!byBody) answers.set(checker, byBody = new WeakMap());
+  let answer = byBody.get(body);
+  if (answer === undefined) {
+    answer = ts.isBlock(body) ? !containsAwait(body) && !returnsWork(checker, body)
+      : !containsAwait(body) && !isWork(checker, body as ts.Expression);
+    byBody.set(body, answer);
+  }
+  return answer;
 }
+
+/** Answers per checker and function body: a function is called from many places. */
+const answers = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, boolean>>();
 
 function isAsync(declaration: ts.SignatureDeclaration): boolean {
   return ts.canHaveModifiers(declaration) && (ts.getModifiers(declaration) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
