@@ -40,8 +40,21 @@ export function cannotReject(program: ts.Program, checker: ts.TypeChecker, call:
       && call.arguments.every((argument) => !isFunction(argument) || isGuardedFunction(program, checker, argument, depth));
   }
   const body = declaredFunctionBody(checker, callee);
-  return body !== undefined && ts.isBlock(body) && isAsync(body.parent) && catchesEverything(program, checker, body, depth);
+  if (body === undefined || !ts.isBlock(body) || !isAsync(body.parent)) return false;
+  let byBody = answers.get(checker);
+  if (!byBody) answers.set(checker, byBody = new WeakMap());
+  let answer = byBody.get(body);
+  if (answer === undefined) {
+    // Without a `try` or a `return` in its text, no body can pass; most do not have one.
+    const text = body.getSourceFile().text.slice(body.pos, body.end);
+    answer = /\b(?:try|return)\b/u.test(text) && catchesEverything(program, checker, body, depth);
+    byBody.set(body, answer);
+  }
+  return answer;
 }
+
+/** Answers per checker and function body: one function is called, and left floating, in many places. */
+const answers = new WeakMap<ts.TypeChecker, WeakMap<ts.Block, boolean>>();
 
 function isFunction(node: ts.Expression): node is ts.ArrowFunction | ts.FunctionExpression {
   const value = skipOuterExpressions(node);
