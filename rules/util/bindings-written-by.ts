@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { THIS_BINDING, type Binding } from './binding';
+import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** Methods that change the object they are called on, so a call writes its receiver. */
@@ -12,7 +13,8 @@ const MUTATING_METHODS = new Set([
  * Every binding that running `node` may write: declared names (destructuring included),
  * assignment targets (`x = …`, `x += …`, `x++`, `[a, b] = …`), and objects changed in place
  * (`obj.prop = …`, `obj[k] = …`, `delete obj.k`, `list.push(…)`, `Object.assign(obj, …)`), which
- * write the binding the object is reached through. Nested functions count: they may be called.
+ * write the binding the object is reached through. Nested functions count: they may be called;
+ * so does what a closure of the enclosing function writes when it is called (`enqueue(peer)`).
  * Nodes in `skip` are left out with all they contain.
  */
 export function bindingsWrittenBy(checker: ts.TypeChecker, node: ts.Node, skip?: ReadonlySet<ts.Node>): Set<Binding> {
@@ -68,12 +70,31 @@ export function bindingsWrittenBy(checker: ts.TypeChecker, node: ts.Node, skip?:
 
   function addMutatedByCall(call: ts.CallExpression): void {
     const callee = skipOuterExpressions(call.expression);
+    if (ts.isIdentifier(callee)) {
+      addClosureWrites(callee);
+      return;
+    }
     if (!ts.isPropertyAccessExpression(callee)) return;
     const method = callee.name.text;
     if (method === 'assign' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && call.arguments[0]) {
       addRoot(call.arguments[0]);
     } else if (MUTATING_METHODS.has(method)) {
       addRoot(callee.expression);
+    }
+  }
+
+  /**
+   * `enqueue(peer)`, where `enqueue` is a function declared inside the enclosing function that
+   * does `seen.add(peer.id)`: calling it writes what its body writes.
+   */
+  function addClosureWrites(callee: ts.Identifier): void {
+    const body = declaredFunctionBody(checker, callee);
+    if (!body || entered.has(body) || !isClosure(body)) return;
+    entered.add(body);
+    try {
+      for (const binding of bindingsWrittenBy(checker, body, skip)) writes.add(binding);
+    } finally {
+      entered.delete(body);
     }
   }
 
@@ -90,6 +111,17 @@ export function bindingsWrittenBy(checker: ts.TypeChecker, node: ts.Node, skip?:
   function addSymbol(symbol: ts.Symbol | undefined): void {
     if (symbol) writes.add(symbol);
   }
+}
+
+/** The closure bodies being read, so that closures calling each other end. */
+const entered = new Set<ts.Node>();
+
+/** A function declared inside another function, which shares that function's variables. */
+function isClosure(body: ts.Node): boolean {
+  for (let node = body.parent?.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isFunctionLike(node)) return true;
+  }
+  return false;
 }
 
 function isAssignment(operator: ts.SyntaxKind): boolean {
