@@ -10,7 +10,10 @@ const DISPATCH = /^(?:emit|dispatch|trigger|fire)(?![a-z])|^run\w*Handlers?$|^on
 const LISTENERS = new Set(['events', 'hooks', 'callbacks', 'handlers', 'listeners', 'observers', 'emitter']);
 
 /** Steps of a part's life: parts start, stop, reset and close in an order their owner chose. */
-const LIFECYCLE = new Set(['start', 'stop', 'close', 'reset', 'erase', 'dispose', 'destroy', 'shutdown', 'terminate', 'activate', 'deactivate', 'initialize', 'init', 'teardown']);
+const LIFECYCLE = new Set([
+  'start', 'stop', 'close', 'reset', 'erase', 'dispose', 'destroy', 'shutdown', 'terminate', 'activate', 'deactivate',
+  'initialize', 'init', 'teardown', 'recover', 'reconnect', 'resubscribe',
+]);
 
 /**
  * `counter.increment()`, `nextSequence()`: the next number of a sequence, taken once per call. Not
@@ -24,7 +27,8 @@ const UNDO = new Set(['compensate', 'rollback', 'undo', 'revert']);
 /**
  * Whether an awaited call is a step whose order is the point: it delivers an event to listeners
  * (`emit`, `dispatch`, `onCryptoEvent`, a receiver named `hooks` or `events`), it is a step of
- * the item's own life with nothing of the item passed along (`part.close()`, `peer.stop()`), it
+ * the item's own life with nothing of the item passed along (`part.close()`, `peer.stop()`,
+ * `queue.recover()` after a reconnect), it
  * carries the next number of a sequence (`counter.increment()`, `nextSequence()`), or it undoes something
  * (`compensate`, `rollback`). `varies` tells whether an expression takes a new
  * value in each iteration.
