@@ -1,4 +1,6 @@
 import ts from 'typescript';
+import { containsCall } from './contains-call';
+import { declaredFunctionBody } from './declared-function-body';
 import { isMutatingOperation } from './is-mutating-operation';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
@@ -8,7 +10,9 @@ let nextId = 0;
 
 /**
  * Whether two awaited operations may run in either order, or at once. Not when they go through
- * the same receiver (`db.users.find` twice, `tx.insert` then `tx.commit`), when both change
+ * the same receiver (`db.users.find` twice, `tx.insert` then `tx.commit`), also when one does so
+ * from inside a method of the same object (`this.signer.user()` and `this.decryptTags()` that
+ * calls `this.signer.decrypt`), when both change
  * something (an order row may need its customer row first), or when one changes something and
  * they share an argument (`readFile(path)` then `rm(path)`). Awaiting promises that already
  * exist (`await pending`) never reorders any work.
@@ -18,7 +22,9 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   const second = operationOf(later);
   if (!first || !second) return true;
   const firstReceiver = receiverKey(checker, first);
-  if (firstReceiver !== undefined && firstReceiver === receiverKey(checker, second)) return false;
+  const secondReceiver = receiverKey(checker, second);
+  if (firstReceiver !== undefined && firstReceiver === secondReceiver) return false;
+  if (reachesReceiver(checker, second, firstReceiver) || reachesReceiver(checker, first, secondReceiver)) return false;
   if (shareTransaction(checker, first, second)) return false;
   const firstMutates = isMutatingOperation(first);
   const secondMutates = isMutatingOperation(second);
@@ -34,6 +40,19 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
 function shareTransaction(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
   const handle = transactionHandle(checker, a);
   return handle !== undefined && handle === transactionHandle(checker, b);
+}
+
+/**
+ * `this.encryptedTags()` whose body calls `this.ndk.signer.decrypt(…)`, next to
+ * `this.ndk.signer.user()`: a method of the same object that goes through the other operation's
+ * receiver, one level down. (Only `this.method()` is followed: inside it, `this` is the same object.)
+ */
+function reachesReceiver(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression, receiver: string | undefined): boolean {
+  if (receiver === undefined || !ts.isCallExpression(operation)) return false;
+  const callee = skipOuterExpressions(operation.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
+  const body = declaredFunctionBody(checker, callee);
+  return body !== undefined && containsCall(body, (call) => ts.isCallExpression(call) && receiverKey(checker, call) === receiver);
 }
 
 function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
