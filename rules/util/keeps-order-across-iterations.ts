@@ -8,8 +8,14 @@ import { lastWord } from './last-word';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
-/** Receivers that carry one conversation in order: a stream, a socket, a transaction, a session. */
-const ORDERED_RECEIVER = new Set(['tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'cursor', 'file', 'handle', 'fh']);
+/**
+ * Receivers that carry one conversation in order (a stream, a socket, a transaction, a session),
+ * or a chain, whose blocks each build on the one before.
+ */
+const ORDERED_RECEIVER = new Set([
+  'tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'cursor', 'file',
+  'handle', 'fh', 'chain', 'blockchain',
+]);
 const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor|Generator|Iterator)$/u;
 
 /** Operations that change what their first argument names (a path, a topic, a key). */
