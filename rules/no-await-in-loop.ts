@@ -2,14 +2,14 @@ import ts from 'typescript';
 import type { Rule, RuleContext, Suggestion } from './core/types';
 import { addDefaultImport } from './util/add-default-import';
 import { awaitedUpdateEdits } from './util/awaited-update-edits';
+import { awaitsPendingWork } from './util/awaits-pending-work';
 import type { Binding } from './util/binding';
 import { bindingsReadBy } from './util/bindings-read-by';
 import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
-import { isMaybePromise } from './util/is-maybe-promise';
-import { isPacingAwait } from './util/is-pacing-await';
 import { containsAwait } from './util/contains-await';
+import { isPacingAwait } from './util/is-pacing-await';
 import { isPromiseLike } from './util/is-promise-like';
 import { keepsOrderAcrossIterations } from './util/keeps-order-across-iterations';
 import { lastWord } from './util/last-word';
@@ -17,7 +17,6 @@ import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
 import { referenceRoot } from './util/reference-root';
-import { resolvesAtOnce } from './util/resolves-at-once';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { unionParts } from './util/union-parts';
@@ -80,8 +79,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
     || walksSteps(checker, iteration.source))) {
     return;
   }
-  const work = scan.awaits.filter((node) => startsWork(node.expression) && isPromiseLike(checker, checker.getTypeAtLocation(node.expression))
-    && !resolvesAtOnce(checker, skipOuterExpressions(node.expression)) && !isMaybePromise(checker, skipOuterExpressions(node.expression)));
+  const work = scan.awaits.filter((node) => startsWork(node.expression) && awaitsPendingWork(checker, skipOuterExpressions(node.expression)));
   if (work.length === 0 || work.every((node) => callsParameter(checker, node.expression))) return;
   const flow = loopDataFlow(checker, iteration, work);
   if (flow.carried || !flow.readsItem) return;

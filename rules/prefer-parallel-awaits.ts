@@ -1,13 +1,11 @@
 import ts from 'typescript';
 import type { Rule, RuleContext, Suggestion } from './core/types';
+import { awaitsPendingWork } from './util/awaits-pending-work';
 import { canRewriteAsPromiseAll } from './util/can-rewrite-as-promise-all';
+import { containsAwait } from './util/contains-await';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
 import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
-import { resolvesAtOnce } from './util/resolves-at-once';
-import { containsAwait } from './util/contains-await';
-import { isMaybePromise } from './util/is-maybe-promise';
-import { isPromiseLike } from './util/is-promise-like';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 
@@ -49,7 +47,8 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       const candidates = new Map<ts.Statement, Member>();
       for (const statement of statements) {
         const member = syntacticMember(statement);
-        if (member) candidates.set(statement, member);
+        // A call that changes something by its name keeps its place: `save`, `send`, `sleep`, `confirm`…
+        if (member && !isEffectfulOperation(member.operand)) candidates.set(statement, member);
       }
       if (candidates.size < 2) return;
       for (const member of isolated([...candidates.values()])) candidates.delete(member.statement);
@@ -60,7 +59,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       // than the candidates; a member they rule out leaves the block to be grouped again without it.
       const ruledOut = new Set<ts.Statement>();
       for (;;) {
-        const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : asMember(candidates.get(statement))));
+        const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : candidates.get(statement)));
         const members = groups.flatMap((group) => group.members).filter((member) => !mayOverlap(member));
         if (members.length === 0) {
           for (const group of groups) report(group);
@@ -70,19 +69,9 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       }
     }
 
-    /**
-     * Whether a member's call returns a promise (not a value or a promise, `T | Promise<T>`), asks
-     * no one anything, and is still at work when it returns.
-     */
+    /** Whether a member's call waits for work still under way and asks no one anything. */
     function mayOverlap(member: Member): boolean {
-      return isPromiseLike(checker, checker.getTypeAtLocation(member.operand)) && !isMaybePromise(checker, member.operand)
-        && !asksAPerson(checker, member.operand) && !resolvesAtOnce(checker, member.operand);
-    }
-
-    /** A member's call changes nothing by its name; the checker is asked about it in `mayOverlap`. */
-    function asMember(member: Member | undefined): Member | undefined {
-      if (!member || isEffectfulOperation(member.operand)) return undefined;
-      return member;
+      return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand);
     }
 
     function report(group: Group): void {

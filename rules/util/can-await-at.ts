@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isAsyncFunction } from './is-async-function';
 
 const TOP_LEVEL_AWAIT_MODULES = new Set([
   ts.ModuleKind.ES2022, ts.ModuleKind.ESNext, ts.ModuleKind.System, ts.ModuleKind.Preserve,
@@ -13,7 +14,7 @@ const TOP_LEVEL_AWAIT_MODULES = new Set([
 export function canAwaitAt(program: ts.Program, node: ts.Node): boolean {
   for (let current = node.parent; current; current = current.parent) {
     if (ts.isFunctionLike(current)) {
-      return ts.getCombinedModifierFlags(current as ts.Declaration) & ts.ModifierFlags.Async ? true : false;
+      return isAsyncFunction(current);
     }
     if (ts.isModuleDeclaration(current) || ts.isClassStaticBlockDeclaration(current) || ts.isPropertyDeclaration(current)) {
       return false;

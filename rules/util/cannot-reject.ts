@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { containsAwait } from './contains-await';
 import { declaredFunctionBody } from './declared-function-body';
+import { isAsyncFunction } from './is-async-function';
 import { isPromiseLike } from './is-promise-like';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
@@ -40,7 +41,7 @@ export function cannotReject(program: ts.Program, checker: ts.TypeChecker, call:
       && call.arguments.every((argument) => !isFunction(argument) || isGuardedFunction(program, checker, argument, depth));
   }
   const body = declaredFunctionBody(checker, callee);
-  if (body === undefined || !ts.isBlock(body) || !isAsync(body.parent)) return false;
+  if (body === undefined || !ts.isBlock(body) || !isAsyncFunction(body.parent)) return false;
   let byBody = answers.get(checker);
   if (!byBody) answers.set(checker, byBody = new WeakMap());
   let answer = byBody.get(body);
@@ -63,11 +64,7 @@ function isFunction(node: ts.Expression): node is ts.ArrowFunction | ts.Function
 
 function isGuardedFunction(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression, depth: number): boolean {
   const fn = skipOuterExpressions(node) as ts.ArrowFunction | ts.FunctionExpression;
-  return isAsync(fn) && ts.isBlock(fn.body) && catchesEverything(program, checker, fn.body, depth);
-}
-
-function isAsync(node: ts.Node): boolean {
-  return ts.isFunctionLike(node) && (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Async) !== 0;
+  return isAsyncFunction(fn) && ts.isBlock(fn.body) && catchesEverything(program, checker, fn.body, depth);
 }
 
 /**
@@ -117,7 +114,7 @@ function catchesEverything(program: ts.Program, checker: ts.TypeChecker, body: t
   /** `this.updateMetadata(content)` outside any guard, where the project's `updateMetadata` throws. */
   function callsThrowingFunction(call: ts.CallExpression): boolean {
     const body = declaredFunctionBody(checker, skipOuterExpressions(call.expression));
-    return body !== undefined && !isAsync(body.parent) && containsThrow(body);
+    return body !== undefined && !isAsyncFunction(body.parent) && containsThrow(body);
   }
 
   function returnedCall(expression: ts.Expression): ts.CallExpression | undefined {

@@ -8,6 +8,7 @@ import { performsIo } from './performs-io';
 import { routesThroughLimiter, type LimiterContext } from './routes-through-limiter';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { unionParts } from './union-parts';
+import { isAsyncFunction } from './is-async-function';
 
 /** `xs.map(fn)` passed to `Promise.all`, spread into its array, or kept in a `const` first. */
 export interface UnboundedMap {
@@ -82,8 +83,7 @@ function startsWork(node: ts.Expression): boolean {
   if (!ts.isArrowFunction(expression) && !ts.isFunctionExpression(expression)) {
     return !ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression) ? containsCall(expression) : true;
   }
-  return expression.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) === true
-    || containsCall(expression.body);
+  return isAsyncFunction(expression) || containsCall(expression.body);
 }
 
 /**

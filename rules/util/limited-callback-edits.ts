@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isAsyncFunction } from './is-async-function';
 import type { TextEdit } from '../core/types';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { unusedNameAt } from './unused-name-at';
@@ -24,7 +25,7 @@ export function limitedCallbackEdits(
     if (callback.typeParameters || callback.asteriskToken || usesOwnThisOrArguments(callback)) return undefined;
     const parameters = callback.parameters.length === 0 ? ''
       : sourceFile.text.slice(callback.parameters[0]!.getStart(sourceFile), callback.parameters.at(-1)!.getEnd());
-    const isAsync = callback.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword) ? 'async ' : '';
+    const isAsync = isAsyncFunction(callback) ? 'async ' : '';
     const returnType = callback.type ? `: ${callback.type.getText(sourceFile)}` : '';
     const inner = ts.isArrowFunction(callback)
       ? `${isAsync}()${returnType} => `

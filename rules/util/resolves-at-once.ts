@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { containsAwait } from './contains-await';
 import { declaredFunctionBody } from './declared-function-body';
+import { isAsyncFunction } from './is-async-function';
 import { isPromiseLike } from './is-promise-like';
 
 /**
@@ -13,13 +14,12 @@ export function resolvesAtOnce(checker: ts.TypeChecker, operand: ts.Expression):
   if (!ts.isCallExpression(operand)) return false;
   const body = declaredFunctionBody(checker, operand.expression);
   const declaration = body?.parent;
-  if (!body || !declaration || !ts.isFunctionLike(declaration) || !isAsync(declaration)) return false;
+  if (!body || !declaration || !isAsyncFunction(declaration)) return false;
   let byBody = answers.get(checker);
   if (!byBody) answers.set(checker, byBody = new WeakMap());
   let answer = byBody.get(body);
   if (answer === undefined) {
-    answer = ts.isBlock(body) ? !containsAwait(body) && !returnsWork(checker, body)
-      : !containsAwait(body) && !isWork(checker, body as ts.Expression);
+    answer = !containsAwait(body) && !(ts.isBlock(body) ? returnsWork(checker, body) : isWork(checker, body as ts.Expression));
     byBody.set(body, answer);
   }
   return answer;
@@ -27,10 +27,6 @@ export function resolvesAtOnce(checker: ts.TypeChecker, operand: ts.Expression):
 
 /** Answers per checker and function body: a function is called from many places. */
 const answers = new WeakMap<ts.TypeChecker, WeakMap<ts.Node, boolean>>();
-
-function isAsync(declaration: ts.SignatureDeclaration): boolean {
-  return ts.canHaveModifiers(declaration) && (ts.getModifiers(declaration) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
-}
 
 /** A `return` of a promise, which may still be at work; a `for await`. */
 function returnsWork(checker: ts.TypeChecker, node: ts.Node): boolean {
