@@ -3,6 +3,7 @@ import { bindingsWrittenBy } from './bindings-written-by';
 import { callsItemMethods } from './calls-item-methods';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isBoundedCollection } from './is-bounded-collection';
+import { isSizedByData } from './is-sized-by-data';
 import { isPromiseLike } from './is-promise-like';
 import { performsIo } from './performs-io';
 import { routesThroughLimiter, type LimiterContext } from './routes-through-limiter';
@@ -56,7 +57,7 @@ function unboundedMap(context: LimiterContext, call: ts.CallExpression, site: Un
   const [callback] = call.arguments;
   if (!callback || ts.isSpreadElement(callback) || !isArrayMethod(context, callee)) return undefined;
   const receiver = callee.expression;
-  if (!startsWork(callback) || isBoundedCollection(context.checker, receiver) || routesThroughLimiter(context, callback)) return undefined;
+  if (!startsWork(callback) || !isUnknownLength(context.checker, receiver) || routesThroughLimiter(context, callback)) return undefined;
   if (holdsPromises(context.checker, receiver) || callsItemMethods(context.checker, callback)) return undefined;
   if (!performsIo(context.program, context.checker, callback)) return undefined;
   return { kind: 'map', map: call, receiver, callback, site };
@@ -179,8 +180,8 @@ function pushesTo(checker: ts.TypeChecker, symbol: ts.Symbol, root: ts.Node): ts
 function isInUnboundedLoop(checker: ts.TypeChecker, push: ts.Node, outer: ts.Statement): boolean {
   for (let node: ts.Node = push; node !== outer.parent; node = node.parent) {
     if (ts.isFunctionLike(node)) return isForEachOverUnboundedList(checker, node);
-    if (ts.isForOfStatement(node) && !isBoundedCollection(checker, node.expression)) return true;
-    if (ts.isForInStatement(node) && !hasFixedKeys(checker, node.expression)) return true;
+    if (ts.isForOfStatement(node) && isUnknownLength(checker, node.expression)) return true;
+    if (ts.isForInStatement(node) && !hasFixedKeys(checker, node.expression) && isSizedByData(checker, node.expression)) return true;
     if (ts.isForStatement(node) && countsOverLength(checker, node)) return true;
   }
   return false;
@@ -192,7 +193,7 @@ function isForEachOverUnboundedList(checker: ts.TypeChecker, callback: ts.Node):
   const callee = skipOuterExpressions(call.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach'
     && checker.isArrayLikeType(checker.getTypeAtLocation(callee.expression))
-    && !isBoundedCollection(checker, callee.expression);
+    && isUnknownLength(checker, callee.expression);
 }
 
 /** `for (let i = 0; i < items.length; i++)` over an unbounded `items`. */
@@ -203,5 +204,14 @@ function countsOverLength(checker: ts.TypeChecker, loop: ts.ForStatement): boole
   if (operator !== ts.SyntaxKind.LessThanToken && operator !== ts.SyntaxKind.LessThanEqualsToken) return false;
   const bound = skipOuterExpressions(condition.right);
   return ts.isPropertyAccessExpression(bound) && bound.name.text === 'length'
-    && !isBoundedCollection(checker, bound.expression);
+    && isUnknownLength(checker, bound.expression);
+}
+
+/**
+ * A list whose length nothing in the code fixes, and that data from outside decides: the rows of
+ * a query, a parameter, a listing. A list the program keeps for itself (registered handlers, open
+ * peers) is usually short, and a report on it would more often be wrong than right.
+ */
+function isUnknownLength(checker: ts.TypeChecker, list: ts.Expression): boolean {
+  return !isBoundedCollection(checker, list) && isSizedByData(checker, list);
 }
