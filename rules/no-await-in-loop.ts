@@ -16,6 +16,7 @@ import { lastWord } from './util/last-word';
 import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
+import { performsIo, type IoQuestion } from './util/performs-io';
 import { referenceRoot } from './util/reference-root';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -35,6 +36,14 @@ const LOOPS = [
   ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.ForStatement,
   ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement,
 ];
+
+/**
+ * What makes waiting one item at a time slow is I/O: a file, a request, a query, also a `stat`, a
+ * `close` or a package's hashing on the thread pool. Work the project's own code shows to only
+ * compute, all the way down and through the classes implementing its interfaces, gains nothing
+ * from running together; work it cannot see into (an interface it implements nowhere) may be I/O.
+ */
+const LOOP_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true };
 
 export const noAwaitInLoop: Rule<Options, MessageId> = {
   id: 'no-await-in-loop',
@@ -86,6 +95,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const varies = variesPerIteration(checker, iteration);
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
+  if (!work.some((node) => performsIo(context.program, checker, node.expression, LOOP_IO))) return;
   const first = work[0]!;
   context.report({
     messageId: 'serialLoop',

@@ -20,10 +20,14 @@ const PLATFORM_PACKAGES = ['convex'];
 /**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
  * Node's I/O modules, `fetch`, or a function whose code lies outside the project (a package, a
- * `declare`d service) and that returns a promise. Functions the project implements are judged by
- * their code, not here; those it only types (its own interfaces, parameters) are not known to.
+ * `declare`d service) and that returns a promise. Asynchronous computations of packages (signing,
+ * hashing, compressing) count only when `computation` is asked for: they hold no connection, but
+ * run on Node's thread pool, so they too go faster side by side. Functions the project implements
+ * are judged by their code, not here; those it only types (its own interfaces, parameters) are
+ * not known to.
  */
-export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, signature: ts.Signature): boolean {
+export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, signature: ts.Signature,
+  { computation = false }: { readonly computation?: boolean } = {}): boolean {
   const { declaration } = signature;
   if (!declaration || ts.isJSDocSignature(declaration)) return false;
   const file = declaration.getSourceFile();
@@ -34,7 +38,7 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
     const module = ambientModuleName(declaration);
     return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);
   }
-  if (COMPUTATION.test(declarationName(declaration))) return false;
+  if (!computation && COMPUTATION.test(declarationName(declaration))) return false;
   return isPromiseLike(checker, checker.getReturnTypeOfSignature(signature));
 }
 

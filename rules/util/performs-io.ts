@@ -2,52 +2,122 @@ import ts from 'typescript';
 import { isAmbient } from './is-ambient';
 import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
+import { implementations } from './implementations';
 import { isFileMetadataQuery } from './is-file-metadata-query';
 import { isIoSignature } from './is-io-signature';
+import { isPromiseLike } from './is-promise-like';
 import { isReleaseOperation } from './is-release-operation';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
 
+export interface IoQuestion {
+  /**
+   * Count all I/O, not only what holds a handle open while it runs: closing (`close`,
+   * `disconnect`), questions about a path (`exists`, `stat`), statements through one transaction.
+   * Each still waits on the disk or the network.
+   */
+  readonly anyIo?: boolean;
+  /**
+   * How many calls down into the project's own functions to look (default 1). With `Infinity`
+   * the whole call graph below is read, up to `MAX_BODIES` function bodies per question.
+   */
+  readonly depth?: number;
+  /**
+   * Count a call that returns a promise and whose code the project declares but does not show: a
+   * method of its own interface that no class of it implements, a function-typed property, a value
+   * typed `any`. Whoever asks
+   * "may this be slow?" must assume so; whoever asks "does this surely open connections?" not.
+   */
+  readonly unseen?: boolean;
+}
+
+/** How many function bodies one unlimited question reads before it counts the rest as unseen. */
+const MAX_BODIES = 40;
+
+/** Answers per checker, question and function body. */
+const answers = new WeakMap<ts.TypeChecker, Map<string, WeakMap<ts.Node, boolean>>>();
+
 /**
  * Whether running `node` (a callback, a reference to a function, or an expression that starts work)
  * does I/O: a call in its code that `isIoSignature` accepts, or one in the body of a function of
- * the project that it calls, one level down. Calls that release what is already held (`close`,
- * `disconnect`, `stop`) open nothing, nor do questions about a path (`exists`, `stat`), nor
- * statements through one transaction's handle, which run one at a time on its connection: neither
- * they nor the code behind them count.
+ * the project that it calls, one level down (or `depth`). A method declared without a body (of
+ * the project's own interface, or abstract) is read in the classes that implement it. By default
+ * only what holds a handle counts: calls that release what is already held (`close`, `disconnect`,
+ * `stop`) open nothing, nor do questions about a path (`exists`, `stat`), nor statements through
+ * one transaction's handle, which run one at a time on its connection; `anyIo` counts them too.
  */
-export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression): boolean {
+export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression, question: IoQuestion = {}): boolean {
+  const anyIo = question.anyIo ?? false;
+  const depth = question.depth ?? 1;
+  const unseen = question.unseen ?? false;
+  let bodiesLeft = MAX_BODIES;
   const expression = skipOuterExpressions(node);
-  if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return hasIoCall(expression, 1);
-  if (isReleaseOperation(ts.isIdentifier(expression) ? expression.text : expression.name.text)) return false;
+  if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return hasIoCall(expression, depth);
+  if (!anyIo && isReleaseOperation(ts.isIdentifier(expression) ? expression.text : expression.name.text)) return false;
   const signatures = checker.getTypeAtLocation(expression).getCallSignatures();
   if (signatures.some((signature) => isIoSignature(program, checker, signature))) return true;
   const body = declaredFunctionBody(checker, expression);
-  return body !== undefined && hasIoCall(body, 1);
+  return body !== undefined && hasIoCall(body, depth);
 
   function hasIoCall(root: ts.Node, helperDepth: number): boolean {
-    return containsCall(root, (call) => {
-      if (ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || transactionHandle(checker, call) !== undefined
-        || isFileMetadataQuery(checker, call))) {
-        return false;
-      }
-      const signature = checker.getResolvedSignature(call);
-      if (!signature) return false;
-      if (isIoSignature(program, checker, signature)) return true;
-      const body = helperDepth > 0 ? implementation(signature) : undefined;
-      return body !== undefined && hasIoCall(body, helperDepth - 1);
-    });
+    const key = `${anyIo}:${unseen}:${helperDepth}`;
+    let byQuestion = answers.get(checker);
+    if (!byQuestion) answers.set(checker, byQuestion = new Map());
+    let byRoot = byQuestion.get(key);
+    if (!byRoot) byQuestion.set(key, byRoot = new WeakMap());
+    let answer = byRoot.get(root);
+    if (answer === undefined) {
+      if (bodiesLeft-- <= 0) return unseen;
+      // A function that reaches itself again is not I/O by that path.
+      byRoot.set(root, false);
+      byRoot.set(root, answer = containsCall(root, (call) => isIoCall(call, helperDepth)));
+    }
+    return answer;
+  }
+
+  function isIoCall(call: ts.CallExpression | ts.TaggedTemplateExpression, helperDepth: number): boolean {
+    if (!anyIo && ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || transactionHandle(checker, call) !== undefined
+      || isFileMetadataQuery(checker, call))) {
+      return false;
+    }
+    // `await import('./module.js')` loads code once and then answers from the module cache.
+    if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) return false;
+    const signature = checker.getResolvedSignature(call);
+    if (!signature) return unseen;
+    if (isIoSignature(program, checker, signature, { computation: anyIo })) return true;
+    const bodies = bodiesBehind(program, checker, signature);
+    if (bodies === undefined) return unseen && !isAmbientSignature(signature) && returnsPromise(checker, signature);
+    return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1));
   }
 }
 
-/** The body of the function behind a signature, when the project's own code declares it. */
-function implementation(signature: ts.Signature): ts.Node | undefined {
+/**
+ * The bodies of the functions a call with this signature may run, when the project's own code
+ * declares them: the function itself, or the classes that implement a method declared without one.
+ */
+function bodiesBehind(program: ts.Program, checker: ts.TypeChecker, signature: ts.Signature): ts.Node[] | undefined {
   const { declaration } = signature;
-  if (!declaration || isAmbient(declaration)) return undefined;
-  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration)
+  if (!declaration || ts.isJSDocSignature(declaration) || isAmbient(declaration)) return undefined;
+  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)
     || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) {
-    return declaration.body;
+    if (declaration.body) return [declaration.body];
+  }
+  if (ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)) {
+    const bodies = implementations(program, checker, declaration);
+    return bodies.length > 0 ? bodies : undefined;
   }
   return undefined;
+}
+
+/** A promise, or `any`: a logger's `log()` that returns nothing waits on nothing. */
+function returnsPromise(checker: ts.TypeChecker, signature: ts.Signature): boolean {
+  const type = checker.getReturnTypeOfSignature(signature);
+  return (type.flags & ts.TypeFlags.Any) !== 0 || isPromiseLike(checker, type);
+}
+
+/** A signature of code outside the project: a package's, Node's, or the standard library's. */
+function isAmbientSignature(signature: ts.Signature): boolean {
+  const { declaration } = signature;
+  return declaration !== undefined && !ts.isJSDocSignature(declaration) && isAmbient(declaration);
 }
