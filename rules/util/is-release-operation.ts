@@ -14,5 +14,8 @@ const EVENT_WAITS = new Set(['pEvent', 'pEventMultiple', 'once']);
  */
 export function isReleaseOperation(name: string | undefined): boolean {
   if (name === undefined) return false;
-  return EVENT_WAITS.has(name) || words(name).some((word) => RELEASE.has(word.toLowerCase()));
+  if (EVENT_WAITS.has(name)) return true;
+  const parts = words(name).map((word) => word.toLowerCase());
+  // `hangUp` is one word written as two.
+  return parts.some((word, index) => RELEASE.has(word) || RELEASE.has(word + (parts[index + 1] ?? '')));
 }

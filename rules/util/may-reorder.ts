@@ -1,7 +1,9 @@
 import ts from 'typescript';
 import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
+import { isAccessCheck } from './is-access-check';
 import { isMutatingOperation } from './is-mutating-operation';
+import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
 
@@ -14,7 +16,8 @@ let nextId = 0;
  * from inside a method of the same object (`this.signer.user()` and `this.decryptTags()` that
  * calls `this.signer.decrypt`), when both change
  * something (an order row may need its customer row first), or when one changes something and
- * they share an argument (`readFile(path)` then `rm(path)`). Awaiting promises that already
+ * they share an argument (`readFile(path)` then `rm(path)`), nor after a check of who is calling
+ * (`authorize(user)` then `loadOrders(id)`). Awaiting promises that already
  * exist (`await pending`) never reorders any work.
  */
 export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, later: ts.Expression): boolean {
@@ -26,6 +29,7 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   if (firstReceiver !== undefined && firstReceiver === secondReceiver) return false;
   if (reachesReceiver(checker, second, firstReceiver) || reachesReceiver(checker, first, secondReceiver)) return false;
   if (shareTransaction(checker, first, second)) return false;
+  if (isAccessCheck(operationName(first))) return false;
   const firstMutates = isMutatingOperation(first);
   const secondMutates = isMutatingOperation(second);
   if (firstMutates && secondMutates) return false;
