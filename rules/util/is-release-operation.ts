@@ -3,8 +3,11 @@ import { words } from './last-word';
 /** Words of operations that give back what is already held: a connection, a listener, a worker. */
 const RELEASE = new Set(['close', 'destroy', 'disconnect', 'stop', 'abort', 'terminate', 'shutdown', 'dispose', 'release', 'unsubscribe', 'unlisten', 'unhandle', 'unregister', 'end', 'hangup']);
 
-/** Waits for an event of something already open: `pEvent(connection, 'close')`, `once(stream, 'end')`. */
-const EVENT_WAITS = new Set(['pEvent', 'pEventMultiple', 'once']);
+/**
+ * Waits for an event of something already open: `pEvent(connection, 'close')`, `once(stream,
+ * 'end')`, or for a signal the program itself gives (`trigger.wait()`, a latch, a condition).
+ */
+const EVENT_WAITS = new Set(['pEvent', 'pEventMultiple', 'once', 'wait']);
 
 /**
  * Whether an operation, by a word of its name, releases something it already holds:

@@ -30,10 +30,25 @@ export function isSizedByData(checker: ts.TypeChecker, expression: ts.Expression
   if (ts.isBinaryExpression(node) && LOGICAL.has(node.operatorToken.kind)) return next(node.left) || next(node.right);
   if (ts.isElementAccessExpression(node)) return next(node.expression);
   if (ts.isPropertyAccessExpression(node)) {
-    return node.expression.kind !== ts.SyntaxKind.ThisKeyword && (next(node.expression) || isSizedBinding(checker, node.name, next));
+    if (node.expression.kind === ts.SyntaxKind.ThisKeyword || isHeldState(checker, node)) return false;
+    return next(node.expression) || isSizedBinding(checker, node.name, next);
   }
   if (ts.isIdentifier(node)) return isSizedBinding(checker, node, next);
   return false;
+}
+
+/**
+ * `manager.spaces`, `space.inner`: a getter, or a field a class fills itself (initialised, or
+ * private), is what that object keeps, even when the object itself was awaited or handed in. A
+ * plain data field (`result.rows`, `request.body`, an entity's `orders`) is part of the data.
+ */
+function isHeldState(checker: ts.TypeChecker, access: ts.PropertyAccessExpression): boolean {
+  if (ts.isPrivateIdentifier(access.name)) return true;
+  const declarations = checker.getSymbolAtLocation(access.name)?.declarations ?? [];
+  return declarations.some((declaration) => ts.isGetAccessorDeclaration(declaration)
+    || ((ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration))
+      && (declaration.initializer !== undefined
+        || (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0)));
 }
 
 /**
