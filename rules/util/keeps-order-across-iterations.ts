@@ -10,13 +10,14 @@ import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
  * Receivers that carry one conversation in order (a stream, a socket, a transaction, a session),
- * or a chain, whose blocks each build on the one before.
+ * a chain or a feed, whose blocks each build on the one before, or a state machine, whose every
+ * input moves it on from the state the one before left.
  */
 const ORDERED_RECEIVER = new Set([
   'tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'cursor', 'file',
-  'handle', 'fh', 'chain', 'blockchain',
+  'handle', 'fh', 'chain', 'blockchain', 'feed', 'machine',
 ]);
-const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor|Generator|Iterator)$/u;
+const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor|Generator|Iterator|StateMachine)$/u;
 
 /** Operations that change what their first argument names (a path, a topic, a key). */
 const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|unlink|remove|delete|send|emit|publish|exec|execute|set|put|push|insert|update|upsert|incr|decr|kick|ban|unban|invite|redact)/iu;
