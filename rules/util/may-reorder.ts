@@ -5,7 +5,7 @@ import { isAccessCheck } from './is-access-check';
 import { isMutatingOperation } from './is-mutating-operation';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
-import { transactionHandle } from './transaction-handle';
+import { transactionHandlesUsed } from './transaction-handle';
 
 const ids = new WeakMap<ts.Symbol, number>();
 let nextId = 0;
@@ -38,12 +38,13 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
 
 /**
  * `transact(async (store) => { await store.repo.root(); await store.records.list(); })`: both
- * go through the handle of one transaction, which runs its statements one at a time on one
- * connection, in the order given.
+ * go through the handle of one transaction, or pass it on (`apply(tx, changes)` then
+ * `getChanges(tx)`), and a transaction runs its statements one at a time on one connection, in
+ * the order given.
  */
 function shareTransaction(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
-  const handle = transactionHandle(checker, a);
-  return handle !== undefined && handle === transactionHandle(checker, b);
+  const handles = transactionHandlesUsed(checker, a);
+  return handles.length > 0 && transactionHandlesUsed(checker, b).some((handle) => handles.includes(handle));
 }
 
 /**

@@ -15,7 +15,24 @@ export function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExp
   const callee = skipOuterExpressions(operation.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const root = referenceRoot(callee.expression);
-  const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
+  return ts.isIdentifier(root) ? handleNamedBy(checker, root) : undefined;
+}
+
+/**
+ * The handles of transactions an operation uses: the one it goes through, and those it passes on
+ * (`store.applyChanges(tx, changes)` then `buffer.getChanges(tx)`: both run in that transaction).
+ */
+export function transactionHandlesUsed(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol[] {
+  const handles = [transactionHandle(checker, operation)];
+  for (const argument of operation.arguments ?? []) {
+    const node = skipOuterExpressions(argument);
+    if (ts.isIdentifier(node)) handles.push(handleNamedBy(checker, node));
+  }
+  return handles.filter((handle) => handle !== undefined);
+}
+
+function handleNamedBy(checker: ts.TypeChecker, reference: ts.Identifier): ts.Symbol | undefined {
+  const symbol = checker.getSymbolAtLocation(reference);
   let declaration: ts.Node | undefined = symbol?.valueDeclaration;
   if (!symbol || !declaration) return undefined;
   const named = TRANSACTION_NAME.test(symbol.getName());
