@@ -10,12 +10,13 @@ import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
  * Receivers that carry one conversation in order (a stream, a socket, a transaction, a session),
- * a chain or a feed, whose blocks each build on the one before, or a state machine, whose every
- * input moves it on from the state the one before left.
+ * a chain or a feed, whose blocks each build on the one before, a state machine, whose every
+ * input moves it on from the state the one before left, or a mutex, which lets one task in at a
+ * time whatever the loop does.
  */
 const ORDERED_RECEIVER = new Set([
   'tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'cursor', 'file',
-  'handle', 'fh', 'chain', 'blockchain', 'feed', 'machine',
+  'handle', 'fh', 'chain', 'blockchain', 'feed', 'machine', 'mutex', 'lock',
 ]);
 const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor|Generator|Iterator|StateMachine)$/u;
 

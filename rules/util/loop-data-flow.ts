@@ -8,9 +8,10 @@ import { skipOuterExpressions } from './skip-outer-expressions';
 /** How data flows between the iterations of a loop that awaits. */
 export interface LoopDataFlow {
   /**
-   * Something an iteration writes once its work has started (a cursor, a token, an accumulator) is
-   * read by what decides the next iteration's work: the loop condition, an awaited operand, or a
-   * condition that guards one.
+   * Something an iteration writes once its work has started (a cursor, a token, an accumulator),
+   * or makes from the previous iteration's value before it (a directory's child), is read by what
+   * decides the next iteration's work: the loop condition, an awaited operand, or a condition that
+   * guards one.
    */
   readonly carried: boolean;
   /** Some awaited operand reads the item, directly or through a name computed from it. */
@@ -38,6 +39,7 @@ export function loopDataFlow(checker: ts.TypeChecker, iteration: LoopIteration, 
     outside: [...writes].filter((binding) => !isDeclaredInside(binding, body)),
   }));
   const carriedOver = new Set(laterWrites.flatMap(({ outside }) => outside));
+  for (const binding of chainLinks(checker, statements.slice(0, Math.max(firstAwait, 0)), body)) carriedOver.add(binding);
 
   const operandReads = closeOver(new Set(awaits.flatMap((node) => [...bindingsReadBy(checker, node.expression)])));
   const decisions = new Set(operandReads);
@@ -86,6 +88,25 @@ function writesBesidesAwaitedCalls(checker: ts.TypeChecker, statement: ts.Statem
     for (const argument of call.arguments) addAll(writes, bindingsWrittenBy(checker, argument));
   }
   return writes;
+}
+
+/**
+ * `dir = dir.directory(segment)` before `await dir.mkdir()`: a binding from outside the body that
+ * each iteration makes from the one before walks a chain (a path, a tree, a linked list), and an
+ * await that reads it works on the link after the previous iteration's, a child that may need its
+ * parent done first. A number (`index += 1`) only counts.
+ */
+function chainLinks(checker: ts.TypeChecker, before: readonly { statement: ts.Statement; reads: Set<Binding> }[], body: ts.Statement): Binding[] {
+  return before.flatMap(({ statement, reads }) => {
+    const expression = ts.isExpressionStatement(statement) ? skipOuterExpressions(statement.expression) : undefined;
+    if (!expression || !ts.isBinaryExpression(expression) || expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken
+      || !ts.isIdentifier(expression.left)) {
+      return [];
+    }
+    const binding = checker.getSymbolAtLocation(expression.left);
+    return binding && reads.has(binding) && !isDeclaredInside(binding, body)
+      && !(checker.getTypeOfSymbol(binding).flags & (ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike)) ? [binding] : [];
+  });
 }
 
 /** The parts of the loop's own syntax that decide whether and how it goes on. */

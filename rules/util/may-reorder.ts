@@ -3,6 +3,7 @@ import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
 import { isAccessCheck } from './is-access-check';
 import { isMutatingOperation } from './is-mutating-operation';
+import { isPromiseLike } from './is-promise-like';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandlesUsed } from './transaction-handle';
@@ -27,6 +28,7 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   const firstReceiver = receiverKey(checker, first);
   const secondReceiver = receiverKey(checker, second);
   if (firstReceiver !== undefined && firstReceiver === secondReceiver) return false;
+  if (shareWrappedReceiver(checker, first, second)) return false;
   if (reachesReceiver(checker, second, firstReceiver) || reachesReceiver(checker, first, secondReceiver)) return false;
   if (shareTransaction(checker, first, second)) return false;
   if (isAccessCheck(operationName(first))) return false;
@@ -64,6 +66,29 @@ function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpre
   let node = skipOuterExpressions(expression);
   if (ts.isAwaitExpression(node)) node = skipOuterExpressions(node.expression);
   return ts.isCallExpression(node) || ts.isNewExpression(node) ? node : undefined;
+}
+
+/**
+ * `await abort.attempt(messenger.sendRequest(…))` then `await messenger.readResponse()`: the
+ * operation a wrapper (a timeout, an abort, a retry) is handed goes through the other's receiver.
+ */
+function shareWrappedReceiver(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
+  const keys = (operations: readonly ts.CallExpression[]): string[] =>
+    operations.map((inner) => receiverKey(checker, inner)).filter((key) => key !== undefined);
+  const aWrapped = keys(wrappedOperations(checker, a));
+  const bWrapped = keys(wrappedOperations(checker, b));
+  const aAll = [...keys(ts.isCallExpression(a) ? [a] : []), ...aWrapped];
+  const bAll = [...keys(ts.isCallExpression(b) ? [b] : []), ...bWrapped];
+  return aWrapped.some((key) => bAll.includes(key)) || bWrapped.some((key) => aAll.includes(key));
+}
+
+/**
+ * The operations passed directly as arguments: `op()` in `withTimeout(op(), 5000)`, a call that
+ * returns a promise. `path.join(…)` in `readFile(path.join(…))` is a value, not an operation.
+ */
+function wrappedOperations(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.CallExpression[] {
+  return (operation.arguments ?? []).map((argument) => skipOuterExpressions(argument)).filter(ts.isCallExpression)
+    .filter((call) => isPromiseLike(checker, checker.getTypeAtLocation(call)));
 }
 
 function receiverKey(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): string | undefined {
