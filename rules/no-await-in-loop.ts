@@ -5,6 +5,7 @@ import { awaitedUpdateEdits } from './util/awaited-update-edits';
 import { awaitsPendingWork } from './util/awaits-pending-work';
 import type { Binding } from './util/binding';
 import { bindingsReadBy } from './util/bindings-read-by';
+import { bindingsWrittenBy } from './util/bindings-written-by';
 import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
@@ -16,6 +17,7 @@ import { lastWord } from './util/last-word';
 import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
+import { operationName } from './util/operation-name';
 import { performsIo, type IoQuestion } from './util/performs-io';
 import { referenceRoot } from './util/reference-root';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
@@ -83,6 +85,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (scan.awaits.length === 0 || scan.hasSuspensionOrHoisting) return;
   const firstAwait = scan.awaits[0]!.getStart(sourceFile);
   if (scan.exits.some((exit) => exit.getEnd() > firstAwait)) return;
+  if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
   if (scan.awaits.some((node) => isPacingAwait(node.expression))) return;
   if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration)
     || walksSteps(checker, iteration.source))) {
@@ -103,6 +106,44 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
     end: first.getEnd(),
     suggestions: flow.orderedWrites.length === 0 ? suggestFix(context, iteration, scan, varies) : [],
   });
+}
+
+/** Names of state that an abort or a shutdown changes while the loop waits. */
+const CANCELLED = /^(?:aborted|cancell?ed|closed|closing|stopped|stopping|destroyed|shutdown|running|isRunning|active|isActive)$/u;
+
+/** `signal.throwIfAborted()`: a check that throws once the work should stop. */
+const THROW_IF_CANCELLED = /^(?:throwIf|assertNot)(?:Aborted|Cancell?ed|Closed|Stopped|Destroyed)$/u;
+
+/**
+ * `if (signal.aborted) break;` or `signal.throwIfAborted()` before each send: the loop checks, item
+ * by item, whether it should still go on, and something outside it (an abort, a shutdown) may say
+ * no while it waits. Run together, every item would already have started. A check of the item
+ * itself (`if (!user.active) break`) is not such a signal.
+ */
+function stopsWhenCancelled(checker: ts.TypeChecker, iteration: LoopIteration, exits: readonly ts.Statement[]): boolean {
+  const items = bindingsWrittenBy(checker, iteration.item);
+  const isOutside = (node: ts.Node): boolean => {
+    const root = referenceRoot(node as ts.Expression);
+    const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
+    return symbol === undefined || !items.has(symbol);
+  };
+  const readsCancellation = (node: ts.Node): boolean => {
+    if (ts.isPropertyAccessExpression(node)) {
+      return (CANCELLED.test(node.name.text) && isOutside(node)) || readsCancellation(node.expression);
+    }
+    if (ts.isIdentifier(node)) return CANCELLED.test(node.text) && isOutside(node);
+    return ts.forEachChild(node, readsCancellation) ?? false;
+  };
+  const guarded = exits.some((exit) => {
+    for (let node: ts.Node = exit; node !== iteration.body && !ts.isFunctionLike(node); node = node.parent) {
+      const parent = node.parent;
+      if (ts.isIfStatement(parent) && parent.expression !== node && readsCancellation(parent.expression)) return true;
+    }
+    return false;
+  });
+  const statements = ts.isBlock(iteration.body) ? iteration.body.statements : [iteration.body];
+  return guarded || statements.some((statement) => ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)
+    && THROW_IF_CANCELLED.test(operationName(statement.expression) ?? ''));
 }
 
 /**
@@ -189,6 +230,9 @@ function variesPerIteration(checker: ts.TypeChecker, iteration: LoopIteration): 
 
 function suggestFix(context: Context, iteration: LoopIteration, scan: LoopBodyScan, varies: (node: ts.Expression) => boolean): Suggestion[] {
   const { checker, sourceFile } = context;
+  // A `break`, `return` or `throw` before the work stops the items after it; run together, they
+  // have all started, and a callback cannot jump out of the loop.
+  if (scan.exits.length > 0) return [];
   const strategy = chooseStrategy(context, iteration);
   if (!strategy || losesNarrowing(checker, iteration)) return [];
   const isOuter = (target: ts.Expression): boolean => {
