@@ -57,7 +57,7 @@ function unboundedMap(context: LimiterContext, call: ts.CallExpression, site: Un
   const [callback] = call.arguments;
   if (!callback || ts.isSpreadElement(callback) || !isArrayMethod(context, callee)) return undefined;
   const receiver = callee.expression;
-  if (!startsWork(callback) || !isUnknownLength(context.checker, receiver) || routesThroughLimiter(context, callback)) return undefined;
+  if (!startsWork(callback) || !isUnknownLength(context, receiver) || routesThroughLimiter(context, callback)) return undefined;
   if (holdsPromises(context.checker, receiver) || callsItemMethods(context.checker, callback)) return undefined;
   if (!performsIo(context.program, context.checker, callback)) return undefined;
   return { kind: 'map', map: call, receiver, callback, site };
@@ -135,7 +135,7 @@ function unboundedVariable(context: LimiterContext, reference: ts.Identifier): U
   for (const filler of between) {
     if (!bindingsWrittenBy(checker, filler).has(symbol)) continue;
     const pushes = pushesTo(checker, symbol, filler)
-      .filter((push) => push.arguments.some((argument) => startsIo(context, argument)) && isInUnboundedLoop(checker, push, filler));
+      .filter((push) => push.arguments.some((argument) => startsIo(context, argument)) && isInUnboundedLoop(context, push, filler));
     if (pushes.length === 0) continue;
     const limited = pushes.every((push) => push.arguments.every((argument) => routesThroughLimiter(context, argument)));
     if (!limited) return { kind: 'loop', list: reference, filler, pushes };
@@ -177,34 +177,36 @@ function pushesTo(checker: ts.TypeChecker, symbol: ts.Symbol, root: ts.Node): ts
  * `for…in`, `for` up to `items.length`, or a `forEach` callback. `while` and `do` loops, and `for`
  * loops up to a plain count (a worker pool), say nothing about a list.
  */
-function isInUnboundedLoop(checker: ts.TypeChecker, push: ts.Node, outer: ts.Statement): boolean {
+function isInUnboundedLoop(context: LimiterContext, push: ts.Node, outer: ts.Statement): boolean {
+  const { checker } = context;
   for (let node: ts.Node = push; node !== outer.parent; node = node.parent) {
-    if (ts.isFunctionLike(node)) return isForEachOverUnboundedList(checker, node);
-    if (ts.isForOfStatement(node) && isUnknownLength(checker, node.expression)) return true;
-    if (ts.isForInStatement(node) && !hasFixedKeys(checker, node.expression) && isSizedByData(checker, node.expression)) return true;
-    if (ts.isForStatement(node) && countsOverLength(checker, node)) return true;
+    if (ts.isFunctionLike(node)) return isForEachOverUnboundedList(context, node);
+    if (ts.isForOfStatement(node) && isUnknownLength(context, node.expression)) return true;
+    if (ts.isForInStatement(node) && !hasFixedKeys(checker, node.expression) && isSizedByData(context.program, checker, node.expression)) return true;
+    if (ts.isForStatement(node) && countsOverLength(context, node)) return true;
   }
   return false;
 }
 
-function isForEachOverUnboundedList(checker: ts.TypeChecker, callback: ts.Node): boolean {
+function isForEachOverUnboundedList(context: LimiterContext, callback: ts.Node): boolean {
+  const { checker } = context;
   const call = callback.parent;
   if (!ts.isCallExpression(call) || call.arguments[0] !== callback) return false;
   const callee = skipOuterExpressions(call.expression);
   return ts.isPropertyAccessExpression(callee) && callee.name.text === 'forEach'
     && checker.isArrayLikeType(checker.getTypeAtLocation(callee.expression))
-    && isUnknownLength(checker, callee.expression);
+    && isUnknownLength(context, callee.expression);
 }
 
 /** `for (let i = 0; i < items.length; i++)` over an unbounded `items`. */
-function countsOverLength(checker: ts.TypeChecker, loop: ts.ForStatement): boolean {
+function countsOverLength(context: LimiterContext, loop: ts.ForStatement): boolean {
   const condition = loop.condition && skipOuterExpressions(loop.condition);
   if (!condition || !ts.isBinaryExpression(condition)) return false;
   const operator = condition.operatorToken.kind;
   if (operator !== ts.SyntaxKind.LessThanToken && operator !== ts.SyntaxKind.LessThanEqualsToken) return false;
   const bound = skipOuterExpressions(condition.right);
   return ts.isPropertyAccessExpression(bound) && bound.name.text === 'length'
-    && isUnknownLength(checker, bound.expression);
+    && isUnknownLength(context, bound.expression);
 }
 
 /**
@@ -212,6 +214,6 @@ function countsOverLength(checker: ts.TypeChecker, loop: ts.ForStatement): boole
  * a query, a parameter, a listing. A list the program keeps for itself (registered handlers, open
  * peers) is usually short, and a report on it would more often be wrong than right.
  */
-function isUnknownLength(checker: ts.TypeChecker, list: ts.Expression): boolean {
-  return !isBoundedCollection(checker, list) && isSizedByData(checker, list);
+function isUnknownLength(context: LimiterContext, list: ts.Expression): boolean {
+  return !isBoundedCollection(context.checker, list) && isSizedByData(context.program, context.checker, list);
 }

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { bindingsWrittenBy } from './bindings-written-by';
 import { isAmbient } from './is-ambient';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import { unionParts } from './union-parts';
 
 /** `a ?? b`, `a || b`, `a && b`: either side may be the list. */
 const LOGICAL = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken]);
@@ -18,13 +19,13 @@ const MAX_DEPTH = 8;
  * answer of a project function given none of these says nothing about its length; it is usually
  * a handful of registered things.
  */
-export function isSizedByData(checker: ts.TypeChecker, expression: ts.Expression, depth = 0): boolean {
+export function isSizedByData(program: ts.Program, checker: ts.TypeChecker, expression: ts.Expression, depth = 0): boolean {
   const node = skipOuterExpressions(expression);
   if (depth > MAX_DEPTH) return false;
-  const next = (child: ts.Expression): boolean => isSizedByData(checker, child, depth + 1);
+  const next = (child: ts.Expression): boolean => isSizedByData(program, checker, child, depth + 1);
   if (ts.isAwaitExpression(node)) return true;
   if (ts.isArrayLiteralExpression(node)) return node.elements.some((element) => ts.isSpreadElement(element) && next(element.expression));
-  if (ts.isCallExpression(node)) return isSizedCall(checker, node, next);
+  if (ts.isCallExpression(node)) return isSizedCall(program, checker, node, next);
   if (ts.isNewExpression(node)) return (node.arguments ?? []).some((argument) => !ts.isSpreadElement(argument) && next(argument));
   if (ts.isConditionalExpression(node)) return next(node.whenTrue) || next(node.whenFalse);
   if (ts.isBinaryExpression(node) && LOGICAL.has(node.operatorToken.kind)) return next(node.left) || next(node.right);
@@ -56,14 +57,23 @@ function isHeldState(checker: ts.TypeChecker, access: ts.PropertyAccessExpressio
  * standard library's (`Array.from`, `Object.entries`, `filter`) and the project's own pass on the
  * length of what they are given.
  */
-function isSizedCall(checker: ts.TypeChecker, call: ts.CallExpression, next: (node: ts.Expression) => boolean): boolean {
+function isSizedCall(program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression, next: (node: ts.Expression) => boolean): boolean {
   const callee = skipOuterExpressions(call.expression);
   const inputs = call.arguments.map((argument) => ts.isSpreadElement(argument) ? argument.expression : argument);
   if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.ThisKeyword) inputs.push(callee.expression);
-  if (inputs.some(next)) return true;
-  if (!callsImportedFunction(checker, callee)) return false;
-  const declaration = checker.getResolvedSignature(call)?.declaration;
-  return declaration !== undefined && !ts.isJSDocSignature(declaration) && isAmbient(declaration);
+  const signature = checker.getResolvedSignature(call)?.declaration;
+  const declaration = signature !== undefined && !ts.isJSDocSignature(signature) ? signature : undefined;
+  // `header.split(',')` makes a list from a string; `this.randomPeers(topic, count)` picks from
+  // what the object keeps, and a name or a number it is given says nothing about how many.
+  const standard = declaration !== undefined && program.isSourceFileDefaultLibrary(declaration.getSourceFile());
+  if (inputs.some((input) => (standard || !isPrimitive(checker, input)) && next(input))) return true;
+  return callsImportedFunction(checker, callee) && declaration !== undefined && isAmbient(declaration);
+}
+
+function isPrimitive(checker: ts.TypeChecker, node: ts.Expression): boolean {
+  const primitive = ts.TypeFlags.StringLike | ts.TypeFlags.NumberLike | ts.TypeFlags.BigIntLike | ts.TypeFlags.BooleanLike
+    | ts.TypeFlags.EnumLike;
+  return unionParts(checker.getNonNullableType(checker.getTypeAtLocation(node))).every((part) => (part.flags & primitive) !== 0);
 }
 
 /**
