@@ -85,7 +85,6 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (scan.awaits.length === 0 || scan.hasSuspensionOrHoisting) return;
   const firstAwait = scan.awaits[0]!.getStart(sourceFile);
   if (scan.exits.some((exit) => exit.getEnd() > firstAwait)) return;
-  if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
   if (scan.awaits.some((node) => isPacingAwait(node.expression))) return;
   if (iteration.kind === 'for-of' && (!walksCollection(checker, iteration.source) || walksBatches(checker, iteration)
     || walksSteps(checker, iteration.source))) {
@@ -98,6 +97,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const varies = variesPerIteration(checker, iteration);
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
+  if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, LOOP_IO))) return;
   const first = work[0]!;
   context.report({
@@ -121,8 +121,9 @@ const THROW_IF_CANCELLED = /^(?:throwIf|assertNot)(?:Aborted|Cancell?ed|Closed|S
  * itself (`if (!user.active) break`) is not such a signal.
  */
 function stopsWhenCancelled(checker: ts.TypeChecker, iteration: LoopIteration, exits: readonly ts.Statement[]): boolean {
-  const items = bindingsWrittenBy(checker, iteration.item);
+  let items: Set<Binding> | undefined;
   const isOutside = (node: ts.Node): boolean => {
+    items ??= bindingsWrittenBy(checker, iteration.item);
     const root = referenceRoot(node as ts.Expression);
     const symbol = ts.isIdentifier(root) ? checker.getSymbolAtLocation(root) : undefined;
     return symbol === undefined || !items.has(symbol);
