@@ -4,8 +4,16 @@ import { isAmbient } from './is-ambient';
 /** How many classes the answer reads at most: a method of a widely implemented interface tells little. */
 const MAX_IMPLEMENTATIONS = 8;
 
-/** For each interface or class of the project, the classes and interfaces that name it in `implements`/`extends`. */
-const indexes = new WeakMap<ts.Program, Map<ts.Symbol, ts.Declaration[]>>();
+/** Per file (files are reused from one program to the next), each heritage clause by the name it ends in. */
+const fileHeirs = new WeakMap<ts.SourceFile, readonly Heir[]>();
+
+/** Per program, the heirs of all the project's files by name. */
+const programHeirs = new WeakMap<ts.Program, Map<string, Heir[]>>();
+
+interface Heir {
+  readonly declaration: ts.ClassLikeDeclaration | ts.InterfaceDeclaration;
+  readonly type: ts.ExpressionWithTypeArguments;
+}
 
 /**
  * The bodies of the project's classes that implement a method declared without one: a method of
@@ -20,7 +28,7 @@ export function implementations(program: ts.Program, checker: ts.TypeChecker, me
   if (!ts.isInterfaceDeclaration(owner) && !ts.isClassLike(owner)) return [];
   const ownerSymbol = owner.name && checker.getSymbolAtLocation(owner.name);
   if (!ownerSymbol) return [];
-  const index = heirIndex(program, checker);
+  const byName = heirsByName(program);
   const bodies: ts.Node[] = [];
   const seen = new Set<ts.Symbol>();
   const pending = [ownerSymbol];
@@ -28,12 +36,13 @@ export function implementations(program: ts.Program, checker: ts.TypeChecker, me
     const symbol = pending.pop()!;
     if (seen.has(symbol)) continue;
     seen.add(symbol);
-    for (const heir of index.get(symbol) ?? []) {
-      const heirSymbol = (heir as ts.ClassLikeDeclaration | ts.InterfaceDeclaration).name
-        && checker.getSymbolAtLocation((heir as ts.ClassLikeDeclaration | ts.InterfaceDeclaration).name!);
+    // Names narrow the search; the checker confirms that the clause names this very symbol.
+    for (const { declaration, type } of byName.get(symbol.getName()) ?? []) {
+      if (resolve(checker, type.expression) !== symbol) continue;
+      const heirSymbol = declaration.name && checker.getSymbolAtLocation(declaration.name);
       if (heirSymbol) pending.push(heirSymbol);
-      if (!ts.isClassLike(heir)) continue;
-      const body = memberBody(heir, name.text);
+      if (!ts.isClassLike(declaration)) continue;
+      const body = memberBody(declaration, name.text);
       if (body) bodies.push(body);
       if (bodies.length > MAX_IMPLEMENTATIONS) return [];
     }
@@ -55,34 +64,54 @@ function memberBody(declaration: ts.ClassLikeDeclaration, name: string): ts.Node
   return undefined;
 }
 
-/** Built once per program: every heritage clause of the project's own files, by the symbol it names. */
-function heirIndex(program: ts.Program, checker: ts.TypeChecker): Map<ts.Symbol, ts.Declaration[]> {
-  let index = indexes.get(program);
-  if (index) return index;
-  index = new Map();
-  const add = (declaration: ts.ClassLikeDeclaration | ts.InterfaceDeclaration): void => {
-    for (const clause of declaration.heritageClauses ?? []) {
-      for (const type of clause.types) {
-        let symbol = checker.getSymbolAtLocation(type.expression);
-        if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-        if (!symbol) continue;
-        const heirs = index!.get(symbol);
-        if (heirs) heirs.push(declaration);
-        else index!.set(symbol, [declaration]);
+function resolve(checker: ts.TypeChecker, expression: ts.Expression): ts.Symbol | undefined {
+  const symbol = checker.getSymbolAtLocation(expression);
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** Gathered once per program from the files' own lists, which need no checker. */
+function heirsByName(program: ts.Program): Map<string, Heir[]> {
+  let byName = programHeirs.get(program);
+  if (byName) return byName;
+  byName = new Map();
+  for (const file of program.getSourceFiles()) {
+    if (file.isDeclarationFile || program.isSourceFileFromExternalLibrary(file)) continue;
+    for (const heir of heirsOf(file)) {
+      const name = lastName(heir.type.expression);
+      if (name === undefined) continue;
+      const heirs = byName.get(name);
+      if (heirs) heirs.push(heir);
+      else byName.set(name, [heir]);
+    }
+  }
+  programHeirs.set(program, byName);
+  return byName;
+}
+
+/** `Store` in `implements Store` and in `extends storage.Store`. */
+function lastName(expression: ts.Expression): string | undefined {
+  if (ts.isIdentifier(expression)) return expression.text;
+  return ts.isPropertyAccessExpression(expression) ? expression.name.text : undefined;
+}
+
+/** Every class and interface of a file that names another in `implements` or `extends`, read from its syntax. */
+function heirsOf(file: ts.SourceFile): readonly Heir[] {
+  let heirs = fileHeirs.get(file);
+  if (heirs) return heirs;
+  const found: Heir[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) {
+      for (const clause of node.heritageClauses) {
+        for (const type of clause.types) found.push({ declaration: node, type });
       }
     }
-  };
-  const visit = (node: ts.Node): void => {
-    if ((ts.isClassLike(node) || ts.isInterfaceDeclaration(node)) && node.heritageClauses) add(node);
     if (ts.isSourceFile(node) || ts.isModuleDeclaration(node) || ts.isModuleBlock(node) || ts.isClassLike(node)
       || ts.isVariableStatement(node) || ts.isVariableDeclarationList(node) || ts.isVariableDeclaration(node)
       || ts.isExportAssignment(node)) {
       ts.forEachChild(node, visit);
     }
   };
-  for (const file of program.getSourceFiles()) {
-    if (!file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file)) visit(file);
-  }
-  indexes.set(program, index);
-  return index;
+  visit(file);
+  fileHeirs.set(file, heirs = found);
+  return heirs;
 }
