@@ -5,9 +5,10 @@ const RELEASE = new Set(['close', 'destroy', 'disconnect', 'stop', 'abort', 'ter
 
 /**
  * Waits for an event of something already open: `pEvent(connection, 'close')`, `once(stream,
- * 'end')`, or for a signal the program itself gives (`trigger.wait()`, a latch, a condition).
+ * 'end')`, or for a signal the program itself gives (`trigger.wait()`, a latch, a condition,
+ * `pubsub.waitFor(peer)`).
  */
-const EVENT_WAITS = new Set(['pEvent', 'pEventMultiple', 'once', 'wait']);
+const EVENT_WAITS = new Set(['pEvent', 'pEventMultiple', 'once', 'wait', 'waitFor']);
 
 /**
  * Whether an operation, by a word of its name, releases something it already holds:

@@ -43,6 +43,9 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // `for (const hook of hooks) await hook(…)`: the items are the steps (cleanup functions,
   // middleware, migrations), run in the order they were registered.
   if (ts.isIdentifier(callee) && varies(callee)) return true;
+  // `for (const step of toDelete) await step.fn()`: a function the item carries as a value (not a
+  // method of its type) is a prepared step too.
+  if (ts.isPropertyAccessExpression(callee) && varies(callee.expression) && isFunctionValuedProperty(checker, callee)) return true;
   if (asksAPerson(checker, call)) return true;
   // `events.removed.emit(binding)`, `part.close()`, `snapshot.compensate(…)`: events, lifecycles
   // and rollbacks happen in order.
@@ -85,4 +88,11 @@ function isPlace(node: ts.Expression): boolean {
   const inner = skipOuterExpressions(node);
   if (ts.isIdentifier(inner) || inner.kind === ts.SyntaxKind.ThisKeyword || ts.isStringLiteralLike(inner)) return true;
   return ts.isPropertyAccessExpression(inner) && isPlace(inner.expression);
+}
+
+/** `fn` in `step.fn()` when declared as a property holding a function, not as a method. */
+function isFunctionValuedProperty(checker: ts.TypeChecker, callee: ts.PropertyAccessExpression): boolean {
+  const declarations = checker.getSymbolAtLocation(callee.name)?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => ts.isPropertySignature(declaration)
+    || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isShorthandPropertyAssignment(declaration));
 }
