@@ -20,8 +20,23 @@ const MAX_DEPTH = 8;
  * a handful of registered things.
  */
 export function isSizedByData(program: ts.Program, checker: ts.TypeChecker, expression: ts.Expression, depth = 0): boolean {
-  const node = skipOuterExpressions(expression);
   if (depth > MAX_DEPTH) return false;
+  let byNode = answers.get(checker);
+  if (!byNode) answers.set(checker, byNode = new WeakMap());
+  let answer = byNode.get(expression);
+  if (answer === undefined) {
+    // A list filled from itself (`ids = [...ids, id]`) is not sized by that path.
+    byNode.set(expression, false);
+    byNode.set(expression, answer = sizedByData(program, checker, expression, depth));
+  }
+  return answer;
+}
+
+/** Answers per checker and expression: a list may be reached from several uses, and through fillers. */
+const answers = new WeakMap<ts.TypeChecker, WeakMap<ts.Expression, boolean>>();
+
+function sizedByData(program: ts.Program, checker: ts.TypeChecker, expression: ts.Expression, depth: number): boolean {
+  const node = skipOuterExpressions(expression);
   const next = (child: ts.Expression): boolean => isSizedByData(program, checker, child, depth + 1);
   if (ts.isAwaitExpression(node)) return true;
   if (ts.isArrayLiteralExpression(node)) return node.elements.some((element) => ts.isSpreadElement(element) && next(element.expression));
