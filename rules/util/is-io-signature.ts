@@ -18,6 +18,12 @@ const NODE_IO_MODULES = new Set([
 const PLATFORM_PACKAGES = ['convex'];
 
 /**
+ * Packages whose promises answer from memory: dependency-injection containers resolving a binding
+ * (`ctx.get(key)`), and Ajv validating against a schema.
+ */
+const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'typedi', 'awilix', 'ajv'];
+
+/**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
  * Node's I/O modules, `fetch`, or a function whose code lies outside the project (a package, a
  * `declare`d service) and that returns a promise. Asynchronous computations of packages (signing,
@@ -33,7 +39,7 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
   const file = declaration.getSourceFile();
   if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration);
   if (!isAmbient(declaration)) return false;
-  if (PLATFORM_PACKAGES.some((name) => isDeclaredInPackage(declaration, name))) return false;
+  if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) return false;
   if (isDeclaredInPackage(declaration, 'node')) {
     const module = ambientModuleName(declaration);
     return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);

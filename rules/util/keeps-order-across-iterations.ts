@@ -43,6 +43,11 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // `for (const hook of hooks) await hook(…)`: the items are the steps (cleanup functions,
   // middleware, migrations), run in the order they were registered.
   if (ts.isIdentifier(callee) && varies(callee)) return true;
+  // `await booter[phase]()`: the same step, named by a key that stays, taken by each part in turn.
+  if (ts.isElementAccessExpression(callee) && varies(callee.expression) && !varies(callee.argumentExpression)
+    && !call.arguments.some((argument) => varies(argument))) {
+    return true;
+  }
   // `for (const step of toDelete) await step.fn()`: a function the item carries as a value (not a
   // method of its type) is a prepared step too.
   if (ts.isPropertyAccessExpression(callee) && varies(callee.expression) && isFunctionValuedProperty(checker, callee)) return true;

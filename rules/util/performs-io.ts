@@ -87,7 +87,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     if (!signature) return unseen;
     if (isIoSignature(program, checker, signature, { computation: anyIo })) return true;
     const bodies = bodiesBehind(program, checker, signature);
-    if (bodies === undefined) return unseen && !isAmbientSignature(signature) && returnsPromise(checker, signature);
+    if (bodies === undefined) return unseen && !isAmbientSignature(signature) && returnsPromise(checker, signature, call);
     return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1));
   }
 }
@@ -110,10 +110,28 @@ function bodiesBehind(program: ts.Program, checker: ts.TypeChecker, signature: t
   return undefined;
 }
 
-/** A promise, or `any`: a logger's `log()` that returns nothing waits on nothing. */
-function returnsPromise(checker: ts.TypeChecker, signature: ts.Signature): boolean {
+/**
+ * A promise, or `any` that the code waits for (`await`, `.then`, or a call in the executor of a
+ * `new Promise`, which wraps a callback API): a logger's `log()` that returns
+ * nothing waits on nothing, and neither does an untyped `isRFC3339(value)` tested in an `if` or a
+ * JSON reviver whose answer is returned.
+ */
+function returnsPromise(checker: ts.TypeChecker, signature: ts.Signature, call: ts.Node): boolean {
   const type = checker.getReturnTypeOfSignature(signature);
-  return (type.flags & ts.TypeFlags.Any) !== 0 || isPromiseLike(checker, type);
+  if (isPromiseLike(checker, type)) return true;
+  if (!(type.flags & ts.TypeFlags.Any)) return false;
+  let use = call.parent;
+  while (ts.isParenthesizedExpression(use) || ts.isAsExpression(use) || ts.isNonNullExpression(use)) use = use.parent;
+  return ts.isAwaitExpression(use) || (ts.isPropertyAccessExpression(use) && ['then', 'catch', 'finally'].includes(use.name.text))
+    || insidePromiseExecutor(call);
+}
+
+/** `new Promise((resolve) => request(params, (error, body) => …))`: an untyped callback API being waited for. */
+function insidePromiseExecutor(node: ts.Node): boolean {
+  const executor = ts.findAncestor(node, ts.isFunctionLike);
+  const creation = executor?.parent;
+  return creation !== undefined && ts.isNewExpression(creation) && ts.isIdentifier(creation.expression)
+    && creation.expression.text === 'Promise';
 }
 
 /** A signature of code outside the project: a package's, Node's, or the standard library's. */
