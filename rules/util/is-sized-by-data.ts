@@ -75,12 +75,15 @@ function isHeldState(checker: ts.TypeChecker, access: ts.PropertyAccessExpressio
 function isSizedCall(program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression, next: (node: ts.Expression) => boolean): boolean {
   const callee = skipOuterExpressions(call.expression);
   const inputs = call.arguments.map((argument) => ts.isSpreadElement(argument) ? argument.expression : argument);
-  if (ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.ThisKeyword) inputs.push(callee.expression);
   const signature = checker.getResolvedSignature(call)?.declaration;
   const declaration = signature !== undefined && !ts.isJSDocSignature(signature) ? signature : undefined;
-  // `header.split(',')` makes a list from a string; `this.randomPeers(topic, count)` picks from
-  // what the object keeps, and a name or a number it is given says nothing about how many.
+  // `rows.filter(…)` and `header.split(',')` make a list from their receiver; `space.pick(topic,
+  // count)` picks from what the object keeps, and a name or a number it is given says nothing
+  // about how many.
   const standard = declaration !== undefined && program.isSourceFileDefaultLibrary(declaration.getSourceFile());
+  if (standard && ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.ThisKeyword) {
+    inputs.push(callee.expression);
+  }
   if (inputs.some((input) => (standard || !isPrimitive(checker, input)) && next(input))) return true;
   return callsImportedFunction(checker, callee) && declaration !== undefined && isAmbient(declaration);
 }

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import ts from 'typescript';
+import { isSizedByData } from 'eslint-plugin-asyncsense/internal/util/is-sized-by-data';
+import { programForSource } from '../helpers/fixtures';
+
+const PRELUDE = `
+import { readdirSync } from 'node:fs';
+interface Row { readonly id: string; readonly tags: string[] }
+declare const db: { query(sql: string): Promise<{ rows: Row[] }> };
+export class Space {
+  readonly #members = new Map<string, string>();
+  items: string[] = [];
+  data!: string[];
+  get members(): ReadonlyMap<string, string> { return this.#members; }
+  pick(topic: string, count: number): string[] { return [...this.#members.keys()].slice(0, count + topic.length); }
+}`;
+
+/** Whether the argument of the last `use(…)` in `body`, run inside a method of a class, is sized by data. */
+function sized(parameters: string, body: string): boolean {
+  const { program, sourceFile } = programForSource(`${PRELUDE}
+declare function use(list: unknown): void;
+export class Service {
+  private readonly held: string[] = [];
+  async run(${parameters}): Promise<void> {
+${body}
+  }
+}
+`);
+  let argument: ts.Expression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'use') argument = node.arguments[0];
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return isSizedByData(program, program.getTypeChecker(), argument!);
+}
+
+describe('isSizedByData: whether data from outside decides a list\'s length', () => {
+  it('counts what is awaited, handed in, listed by a package function, or made from these', () => {
+    assert.equal(sized('', `const { rows } = await db.query('SELECT 1'); use(rows);`), true);
+    assert.equal(sized('ids: string[]', `use(ids.filter((id) => id.length > 0));`), true);
+    assert.equal(sized('request: { body: { ids: string[] } }', `use([...new Set(request.body.ids)]);`), true);
+    assert.equal(sized('header: string', `use(header.split(','));`), true);
+    assert.equal(sized('dir: string', `use(readdirSync(dir));`), true);
+    assert.equal(sized('', `const { rows } = await db.query('SELECT 1'); const ids: string[] = []; for (const row of rows) ids.push(row.id); use(ids);`), true);
+    assert.equal(sized('', `let rows: Row[] = []; rows = (await db.query('SELECT 1')).rows; use(rows);`), true);
+    assert.equal(sized('space: Space', `use(space.data);`), true);
+  });
+
+  it('does not count what an object keeps, constants, or what its own method picks by a name and a number', () => {
+    assert.equal(sized('', `use(this.held);`), false);
+    assert.equal(sized('', `const ids = ['a', 'b']; use(ids.map((id) => id));`), false);
+    assert.equal(sized('space: Space', `use([...space.members.values()]);`), false);
+    assert.equal(sized('space: Space', `use(space.items);`), false);
+    assert.equal(sized('space: Space, topic: string', `use(space.pick(topic, 3));`), false);
+    assert.equal(sized('', `const ids: string[] = []; ids.push('a'); use(ids);`), false);
+  });
+});
