@@ -162,8 +162,8 @@ function walksCollection(checker: ts.TypeChecker, source: ts.Expression): boolea
     .every((part) => checker.isArrayType(part) || checker.isTupleType(part) || part.getProperty('next') === undefined);
 }
 
-/** Names of the entries of a log, or of messages in the order written, matched against the last word of a name (`seqEvts` → `evts`). */
-const LOG_ENTRY = /^(?:events?|evts?|ops|operations?|commits?|changes?|changesets?|patch(?:es)?|steps?|migrations?|mutations?|revisions?|deltas?|messages?|msgs?)$/u;
+/** Names of the entries of a log, matched against the last word of a name (`seqEvts` → `evts`). */
+const LOG_ENTRY = /^(?:events?|evts?|ops|operations?|commits?|changes?|changesets?|patch(?:es)?|steps?|migrations?|mutations?|revisions?|deltas?)$/u;
 
 /**
  * `for (const evt of seqEvts) await apply(evt)`: events, operations, commits, patches, migrations
