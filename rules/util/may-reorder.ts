@@ -27,8 +27,8 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   if (!first || !second) return true;
   const firstReceiver = receiverKey(checker, first);
   const secondReceiver = receiverKey(checker, second);
-  if (firstReceiver !== undefined && firstReceiver === secondReceiver) return false;
-  if (shareWrappedReceiver(checker, first, second)) return false;
+  const secondReceivers = receiversOf(checker, second);
+  if (receiversOf(checker, first).some((key) => secondReceivers.includes(key))) return false;
   if (reachesReceiver(checker, second, firstReceiver) || reachesReceiver(checker, first, secondReceiver)) return false;
   if (shareTransaction(checker, first, second)) return false;
   if (isAccessCheck(operationName(first))) return false;
@@ -69,17 +69,12 @@ function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpre
 }
 
 /**
- * `await abort.attempt(messenger.sendRequest(…))` then `await messenger.readResponse()`: the
- * operation a wrapper (a timeout, an abort, a retry) is handed goes through the other's receiver.
+ * The receivers an operation goes through: its own, and those of the operations it hands to a
+ * wrapper (`await abort.attempt(messenger.sendRequest(…))` goes through `messenger` too).
  */
-function shareWrappedReceiver(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
-  const keys = (operations: readonly ts.CallExpression[]): string[] =>
-    operations.map((inner) => receiverKey(checker, inner)).filter((key) => key !== undefined);
-  const aWrapped = keys(wrappedOperations(checker, a));
-  const bWrapped = keys(wrappedOperations(checker, b));
-  const aAll = [...keys(ts.isCallExpression(a) ? [a] : []), ...aWrapped];
-  const bAll = [...keys(ts.isCallExpression(b) ? [b] : []), ...bWrapped];
-  return aWrapped.some((key) => bAll.includes(key)) || bWrapped.some((key) => aAll.includes(key));
+function receiversOf(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): string[] {
+  return [operation, ...wrappedOperations(checker, operation)].map((inner) => receiverKey(checker, inner))
+    .filter((key) => key !== undefined);
 }
 
 /**
