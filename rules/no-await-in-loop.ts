@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isTestFile } from './util/is-test-file';
 import type { Rule, RuleContext, Suggestion } from './core/types';
 import { addDefaultImport } from './util/add-default-import';
 import { awaitedUpdateEdits } from './util/awaited-update-edits';
@@ -18,7 +19,7 @@ import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
 import { operationName } from './util/operation-name';
-import { performsIo, type IoQuestion } from './util/performs-io';
+import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { referenceRoot } from './util/reference-root';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -28,6 +29,8 @@ import { unusedNameAt } from './util/unused-name-at';
 export interface Options {
   /** The limit the fix writes into `pMap(…, { concurrency })` or the batched loop's constant. */
   readonly defaultConcurrency: number;
+  /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
+  readonly checkTestFiles: boolean;
 }
 
 export type MessageId = 'serialLoop' | 'mapWithPMap' | 'runInBatches' | 'runAllAtOnce';
@@ -38,14 +41,6 @@ const LOOPS = [
   ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.ForStatement,
   ts.SyntaxKind.WhileStatement, ts.SyntaxKind.DoStatement,
 ];
-
-/**
- * What makes waiting one item at a time slow is I/O: a file, a request, a query, also a `stat`, a
- * `close` or a package's hashing on the thread pool. Work the project's own code shows to only
- * compute, all the way down and through the classes implementing its interfaces, gains nothing
- * from running together; work it cannot see into (an interface it implements nowhere) may be I/O.
- */
-const LOOP_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true };
 
 export const noAwaitInLoop: Rule<Options, MessageId> = {
   id: 'no-await-in-loop',
@@ -66,11 +61,13 @@ export const noAwaitInLoop: Rule<Options, MessageId> = {
       additionalProperties: false,
       properties: {
         defaultConcurrency: { type: 'integer', minimum: 1 },
+        checkTestFiles: { type: 'boolean' },
       },
     }],
-    defaultOptions: { defaultConcurrency: 8 },
+    defaultOptions: { defaultConcurrency: 8, checkTestFiles: false },
   },
   create(context) {
+    if (!context.options.checkTestFiles && isTestFile(context.program, context.sourceFile)) return {};
     const check = (node: ts.Node): void => checkLoop(context, node as ts.IterationStatement);
     return Object.fromEntries(LOOPS.map((kind) => [kind, check]));
   },
@@ -98,7 +95,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
-  if (!work.some((node) => performsIo(context.program, checker, node.expression, LOOP_IO))) return;
+  if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
   const first = work[0]!;
   context.report({
     messageId: 'serialLoop',
@@ -113,6 +110,12 @@ const CANCELLED = /^(?:aborted|cancell?ed|closed|closing|stopped|stopping|destro
 
 /** `signal.throwIfAborted()`: a check that throws once the work should stop. */
 const THROW_IF_CANCELLED = /^(?:throwIf|assertNot)(?:Aborted|Cancell?ed|Closed|Stopped|Destroyed)$/u;
+
+/** Names of calls that throw when a condition does not hold. */
+const CHECK = /^(?:throwIf|assert)(?:[A-Z]|$)/u;
+
+/** The standard library's types that carry a request to stop. */
+const ABORT_TYPES = new Set(['AbortSignal', 'AbortController']);
 
 /**
  * `if (signal.aborted) break;` or `signal.throwIfAborted()` before each send: the loop checks, item
@@ -144,7 +147,20 @@ function stopsWhenCancelled(checker: ts.TypeChecker, iteration: LoopIteration, e
   });
   const statements = ts.isBlock(iteration.body) ? iteration.body.statements : [iteration.body];
   return guarded || statements.some((statement) => ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)
-    && THROW_IF_CANCELLED.test(operationName(statement.expression) ?? ''));
+    && isCancellationCheck(checker, statement.expression));
+}
+
+/**
+ * `signal.throwIfAborted()`, or a check of the project's own handed the abort signal or its
+ * controller: `this.throwIfInactive(controller)`, `assertLive(signal)`.
+ */
+function isCancellationCheck(checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+  const name = operationName(call) ?? '';
+  if (THROW_IF_CANCELLED.test(name)) return true;
+  return CHECK.test(name) && call.arguments.some((argument) => {
+    const symbol = checker.getTypeAtLocation(argument).getSymbol();
+    return symbol !== undefined && ABORT_TYPES.has(symbol.getName());
+  });
 }
 
 /**

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Rule } from './core/types';
 import { findUnboundedWork, type UnboundedWork } from './util/find-unbounded-work';
 import { suggestLimits, type FixContext } from './util/suggest-limits';
+import { isTestFile } from './util/is-test-file';
 import { canImportPackage } from './util/can-import-package';
 import { isPromiseLike } from './util/is-promise-like';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -13,6 +14,8 @@ export interface Options {
   readonly limiters: readonly TypeOrValueSpecifier[];
   /** The limit a fix writes into the constant it adds. */
   readonly defaultConcurrency: number;
+  /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
+  readonly checkTestFiles: boolean;
 }
 
 export type MessageId = 'unboundedMap' | 'unboundedLoop' | 'limitWithPMap' | 'limitWithPLimit' | 'runInBatches';
@@ -45,12 +48,14 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
       properties: {
         limiters: specifierListSchema,
         defaultConcurrency: { type: 'integer', minimum: 1 },
+        checkTestFiles: { type: 'boolean' },
       },
     }],
-    defaultOptions: { limiters: [], defaultConcurrency: 8 },
+    defaultOptions: { limiters: [], defaultConcurrency: 8, checkTestFiles: false },
   },
   create(context) {
     const { checker, program, sourceFile, options } = context;
+    if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
     const limiterContext = { program, checker, limiters: options.limiters };
     const fixContext: FixContext = {
       program, checker, sourceFile, concurrency: options.defaultConcurrency,

@@ -6,10 +6,15 @@ import { containsAwait } from './util/contains-await';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
 import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
+import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
+import { isTestFile } from './util/is-test-file';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 
-export type Options = Record<string, never>;
+export interface Options {
+  /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
+  readonly checkTestFiles: boolean;
+}
 
 export type MessageId = 'sequential' | 'awaitTogether';
 
@@ -30,11 +35,12 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       sequential: '{{names}} are awaited one after the other but do not depend on each other; run them together with `Promise.all`.',
       awaitTogether: 'Await them together with `Promise.all`.',
     },
-    schema: [{ type: 'object', additionalProperties: false, properties: {} }],
-    defaultOptions: {},
+    schema: [{ type: 'object', additionalProperties: false, properties: { checkTestFiles: { type: 'boolean' } } }],
+    defaultOptions: { checkTestFiles: false },
   },
   create(context) {
     const { checker, sourceFile } = context;
+    if (!context.options.checkTestFiles && isTestFile(context.program, sourceFile)) return {};
 
     return {
       [ts.SyntaxKind.SourceFile]: (node) => checkStatements(node, (node as ts.SourceFile).statements),
@@ -71,7 +77,9 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
 
     /** Whether a member's call waits for work still under way and asks no one anything. */
     function mayOverlap(member: Member): boolean {
-      return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand);
+      // Only I/O gains from overlapping: work that computes takes as long either way.
+      return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand)
+        && performsIo(context.program, checker, member.operand, MAY_WAIT_ON_IO);
     }
 
     function report(group: Group): void {

@@ -32,6 +32,15 @@ export interface IoQuestion {
   readonly unseen?: boolean;
 }
 
+/**
+ * The question of whoever asks "is waiting for this slow?": all I/O counts, also a `stat`, a
+ * `close` or a package's hashing on the thread pool. Work the project's own code shows to only
+ * compute, all the way down and through the classes implementing its interfaces, gains nothing
+ * from running beside other work; work it cannot see into (an interface it implements nowhere)
+ * may be I/O.
+ */
+export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true };
+
 /** How many function bodies one unlimited question reads before it counts the rest as unseen. */
 const MAX_BODIES = 40;
 

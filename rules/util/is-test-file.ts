@@ -1,0 +1,20 @@
+import path from 'node:path';
+import type ts from 'typescript';
+
+/** Directories that hold tests, their mocks and the data they seed, by the usual conventions. */
+const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__mocks__', 'testing', 'mock', 'mocks', 'e2e', 'seed', 'seeds']);
+
+/** `user.test.ts`, `user.spec.tsx`, `app.e2e-spec.ts`. */
+const TEST_FILE = /\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/u;
+
+/**
+ * Whether a file is test code, seed data or a mock, by its path below the project's directory:
+ * there one step after another is what makes a run repeatable, and the time it saves no user waits
+ * for.
+ */
+export function isTestFile(program: ts.Program, sourceFile: ts.SourceFile): boolean {
+  const relative = path.relative(program.getCurrentDirectory(), sourceFile.fileName).replaceAll('\\', '/');
+  const segments = relative.split('/');
+  const name = segments.pop() ?? '';
+  return TEST_FILE.test(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
+}
