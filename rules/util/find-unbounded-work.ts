@@ -59,6 +59,7 @@ function unboundedMap(context: LimiterContext, call: ts.CallExpression, site: Un
   const receiver = callee.expression;
   if (!startsWork(callback) || !isUnknownLength(context, receiver) || routesThroughLimiter(context, callback)) return undefined;
   if (holdsPromises(context.checker, receiver) || callsItemMethods(context.checker, callback)) return undefined;
+  if (answersMostlyAtOnce(context.checker, callback)) return undefined;
   if (!performsIo(context.program, context.checker, callback)) return undefined;
   return { kind: 'map', map: call, receiver, callback, site };
 }
@@ -73,6 +74,21 @@ function holdsPromises(checker: ts.TypeChecker, receiver: ts.Expression): boolea
     .some((part) => (checker.isArrayType(part) || checker.isTupleType(part))
       && checker.getTypeArguments(part as ts.TypeReference).some((element) =>
         (element.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) !== 0 || isPromiseLike(checker, element)));
+}
+
+/**
+ * `heads.map((head) => this.serializable(head))` where the callback returns a value or a promise
+ * (`MaybePromise<T>`): the promise is there for the few elements that need one, and the usual
+ * answer comes at once, as `no-await-in-loop` judges such a call too. A promise or nothing
+ * (`id ? fetch(id) : undefined`) is still one request per element.
+ */
+function answersMostlyAtOnce(checker: ts.TypeChecker, callback: ts.Expression): boolean {
+  const signatures = checker.getTypeAtLocation(callback).getCallSignatures();
+  return signatures.length > 0 && signatures.every((signature) => {
+    const parts = unionParts(checker.getReturnTypeOfSignature(signature));
+    return parts.some((part) => isPromiseLike(checker, part)) && parts.some((part) => !isPromiseLike(checker, part)
+      && (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) === 0);
+  });
 }
 
 /**
