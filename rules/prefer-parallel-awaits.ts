@@ -6,7 +6,6 @@ import { containsAwait } from './util/contains-await';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
 import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
-import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { isTestFile } from './util/is-test-file';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -77,9 +76,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
 
     /** Whether a member's call waits for work still under way and asks no one anything. */
     function mayOverlap(member: Member): boolean {
-      // Only I/O gains from overlapping: work that computes takes as long either way.
-      return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand)
-        && performsIo(context.program, checker, member.operand, MAY_WAIT_ON_IO);
+      return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand);
     }
 
     function report(group: Group): void {
