@@ -4,6 +4,7 @@ import { callsItemMethods } from './calls-item-methods';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isBoundedCollection } from './is-bounded-collection';
 import { isSizedByData } from './is-sized-by-data';
+import { isValueOrPromise } from './is-maybe-promise';
 import { isPromiseLike } from './is-promise-like';
 import { performsIo } from './performs-io';
 import { routesThroughLimiter, type LimiterContext } from './routes-through-limiter';
@@ -84,11 +85,8 @@ function holdsPromises(checker: ts.TypeChecker, receiver: ts.Expression): boolea
  */
 function answersMostlyAtOnce(checker: ts.TypeChecker, callback: ts.Expression): boolean {
   const signatures = checker.getTypeAtLocation(callback).getCallSignatures();
-  return signatures.length > 0 && signatures.every((signature) => {
-    const parts = unionParts(checker.getReturnTypeOfSignature(signature));
-    return parts.some((part) => isPromiseLike(checker, part)) && parts.some((part) => !isPromiseLike(checker, part)
-      && (part.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void)) === 0);
-  });
+  return signatures.length > 0
+    && signatures.every((signature) => isValueOrPromise(checker, checker.getReturnTypeOfSignature(signature), { valueNeeded: true }));
 }
 
 /**

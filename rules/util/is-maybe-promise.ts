@@ -12,7 +12,18 @@ import { unionParts } from './union-parts';
 export function isMaybePromise(checker: ts.TypeChecker, operand: ts.Expression): boolean {
   if (!ts.isCallExpression(operand)) return false;
   const signature = checker.getResolvedSignature(operand);
-  if (!signature) return false;
-  const parts = unionParts(checker.getReturnTypeOfSignature(signature));
-  return parts.length > 1 && parts.some((part) => isPromiseLike(checker, part)) && parts.some((part) => !isPromiseLike(checker, part));
+  return signature !== undefined && isValueOrPromise(checker, checker.getReturnTypeOfSignature(signature));
+}
+
+/** What only says "nothing": with `valueNeeded`, `Promise<T> | undefined` is a promise or nothing. */
+const NOTHING = ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void;
+
+/**
+ * Whether a type joins a promise and something that is not one. With `valueNeeded`, the other part
+ * must be a value: `id ? fetch(id) : undefined` is still a request whenever it is not nothing.
+ */
+export function isValueOrPromise(checker: ts.TypeChecker, type: ts.Type, { valueNeeded = false } = {}): boolean {
+  const parts = unionParts(type);
+  return parts.length > 1 && parts.some((part) => isPromiseLike(checker, part))
+    && parts.some((part) => !isPromiseLike(checker, part) && (!valueNeeded || (part.flags & NOTHING) === 0));
 }
