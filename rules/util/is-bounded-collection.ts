@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { callSites } from './call-sites';
 import { bindingsWrittenBy } from './bindings-written-by';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isPagedQuery } from './is-paged-query';
@@ -164,32 +165,12 @@ function isAddedToLater(checker: ts.TypeChecker, symbol: ts.Symbol, declaration:
 function isBoundedAtEveryCall(checker: ts.TypeChecker, parameter: ts.ParameterDeclaration, depth: number): boolean {
   const fn = parameter.parent;
   const index = fn.parameters.indexOf(parameter);
-  if (parameter.dotDotDotToken || !fn.name) return false;
-  const nameNode = ts.isFunctionDeclaration(fn) ? fn.name : ts.isMethodDeclaration(fn) ? fn.name : undefined;
-  if (!nameNode || !isPrivateToFile(fn)) return false;
-  const symbol = checker.getSymbolAtLocation(nameNode);
-  if (!symbol) return false;
-  let calls = 0;
-  let bounded = true;
-  const visit = (node: ts.Node): void => {
-    if (!bounded) return;
-    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && node !== nameNode && node.text === symbol.getName()
-      && checker.getSymbolAtLocation(node) === symbol) {
-      const reference = ts.isPropertyAccessExpression(node.parent) && node.parent.name === node ? node.parent : node;
-      const call = reference.parent;
-      if (!ts.isCallExpression(call) || call.expression !== reference) {
-        bounded = false;
-        return;
-      }
-      calls++;
-      const argument = call.arguments[index];
-      if (!argument || ts.isSpreadElement(argument) || !isBoundedCollection(checker, argument, depth + 1)) bounded = false;
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.getSourceFile());
-  return bounded && calls > 0;
+  if (parameter.dotDotDotToken || !isPrivateToFile(fn)) return false;
+  const sites = callSites(checker, fn, [fn.getSourceFile()]);
+  return sites !== undefined && sites.every((call) => {
+    const argument = call.arguments[index];
+    return argument !== undefined && !ts.isSpreadElement(argument) && isBoundedCollection(checker, argument, depth + 1);
+  });
 }
 
 function isPrivateToFile(fn: ts.SignatureDeclaration): boolean {

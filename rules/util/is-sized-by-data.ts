@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { bindingsWrittenBy } from './bindings-written-by';
+import { callSites, projectFiles } from './call-sites';
 import { isAmbient } from './is-ambient';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { unionParts } from './union-parts';
@@ -47,9 +48,9 @@ function sizedByData(program: ts.Program, checker: ts.TypeChecker, expression: t
   if (ts.isElementAccessExpression(node)) return next(node.expression);
   if (ts.isPropertyAccessExpression(node)) {
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword || isHeldState(checker, node)) return false;
-    return next(node.expression) || isSizedBinding(checker, node.name, next);
+    return next(node.expression) || isSizedBinding(program, checker, node.name, next);
   }
-  if (ts.isIdentifier(node)) return isSizedBinding(checker, node, next);
+  if (ts.isIdentifier(node)) return isSizedBinding(program, checker, node, next);
   return false;
 }
 
@@ -115,13 +116,13 @@ function callsImportedFunction(checker: ts.TypeChecker, callee: ts.Expression): 
     && initializer.expression.text === 'require';
 }
 
-function isSizedBinding(checker: ts.TypeChecker, name: ts.Identifier | ts.MemberName, next: (node: ts.Expression) => boolean): boolean {
+function isSizedBinding(program: ts.Program, checker: ts.TypeChecker, name: ts.Identifier | ts.MemberName, next: (node: ts.Expression) => boolean): boolean {
   let symbol = checker.getSymbolAtLocation(name);
   if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
   const declaration = symbol?.valueDeclaration;
   if (!symbol || !declaration) return false;
-  if (ts.isParameter(declaration)) return true;
-  if (ts.isBindingElement(declaration)) return isSizedPattern(declaration, next);
+  if (ts.isParameter(declaration)) return isSizedParameter(program, checker, declaration, next);
+  if (ts.isBindingElement(declaration)) return isSizedPattern(program, checker, declaration, next);
   if (ts.isVariableDeclaration(declaration)) {
     if (ts.isForOfStatement(declaration.parent.parent)) return next(declaration.parent.parent.expression);
     if (declaration.initializer && next(declaration.initializer)) return true;
@@ -131,13 +132,52 @@ function isSizedBinding(checker: ts.TypeChecker, name: ts.Identifier | ts.Member
 }
 
 /** `const { rows } = await query(…)`, `function f({ ids })`, `for (const [key, list] of entries)`. */
-function isSizedPattern(element: ts.BindingElement, next: (node: ts.Expression) => boolean): boolean {
+function isSizedPattern(program: ts.Program, checker: ts.TypeChecker, element: ts.BindingElement, next: (node: ts.Expression) => boolean): boolean {
   let node: ts.Node = element;
   while (ts.isBindingElement(node) || ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node)) node = node.parent;
-  if (ts.isParameter(node)) return true;
+  if (ts.isParameter(node)) return isSizedParameter(program, checker, node, next);
   if (!ts.isVariableDeclaration(node)) return false;
   if (ts.isForOfStatement(node.parent.parent)) return next(node.parent.parent.expression);
   return node.initializer !== undefined && next(node.initializer);
+}
+
+/**
+ * A parameter is sized by data when some caller hands in such a list: `save(rows)` after `rows =
+ * await query(…)`. A callback's parameter is what a promise, a framework or a package hands in
+ * (`.then((rows) => …)`, `app.post(path, (request) => …)`), which is data from outside.
+ */
+function isSizedParameter(program: ts.Program, checker: ts.TypeChecker, parameter: ts.ParameterDeclaration, next: (node: ts.Expression) => boolean): boolean {
+  const owner = parameter.parent;
+  if (isHandedOn(owner)) return true;
+  const sites = callSites(checker, owner, projectFiles(program));
+  // Called from outside the project, or handed on as a value: what comes in is the caller's data.
+  if (!sites) return true;
+  const index = owner.parameters.indexOf(parameter);
+  return sites.some((call) => call.arguments.slice(index, parameter.dotDotDotToken ? undefined : index + 1)
+    .some((argument) => argumentParts(argument).some(next)));
+}
+
+/** A function written where it is passed: `rows.then((list) => …)`, `router.get(path, async (request) => …)`. */
+function isHandedOn(owner: ts.SignatureDeclaration): boolean {
+  return (ts.isArrowFunction(owner) || ts.isFunctionExpression(owner))
+    && (ts.isCallExpression(skipParentheses(owner.parent)) || ts.isNewExpression(skipParentheses(owner.parent)));
+}
+
+function skipParentheses(node: ts.Node): ts.Node {
+  return ts.isParenthesizedExpression(node) ? skipParentheses(node.parent) : node;
+}
+
+/** What an argument hands in: itself, its spread list, or the values of an object literal (`{ ids: rows }`). */
+function argumentParts(argument: ts.Expression): ts.Expression[] {
+  if (ts.isSpreadElement(argument)) return [argument.expression];
+  const node = skipOuterExpressions(argument);
+  if (!ts.isObjectLiteralExpression(node)) return [argument];
+  return node.properties.flatMap((property) => {
+    if (ts.isPropertyAssignment(property)) return [property.initializer];
+    if (ts.isShorthandPropertyAssignment(property)) return [property.name];
+    if (ts.isSpreadAssignment(property)) return [property.expression];
+    return [];
+  });
 }
 
 /**

@@ -1,0 +1,107 @@
+import ts from 'typescript';
+
+/** How many calls the answer lists at most: a function called from everywhere is an API, not a helper. */
+const MAX_CALL_SITES = 16;
+
+/**
+ * How many places spelling the name the search reads at most. Each costs the checker a look; a
+ * name written everywhere (`get`, `send`) is not worth the time, and the answer is then unknown.
+ */
+const MAX_NAME_HITS = 64;
+
+/** Answers per checker (one per program) and function: several lists may be handed to one helper. */
+const answers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, readonly ts.CallExpression[] | undefined>>();
+
+/**
+ * The calls in `files` (the project's own files, or the one file a private function can be called
+ * from) that the checker resolves to `declaration`: `save(rows)`
+ * and `this.save(rows)` for `save(items) {…}`. Undefined when the function is also used as a
+ * value (`items.map(save)`, `this.save.bind(this)`: calls nobody can see may follow), is not
+ * called in the project (only from outside it), or is called from more than a few places.
+ *
+ * Like the editor's "find all references", it looks for the name in the text of each file first,
+ * and asks the checker only about the identifiers found there.
+ */
+export function callSites(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): readonly ts.CallExpression[] | undefined {
+  let byDeclaration = answers.get(checker);
+  if (!byDeclaration) answers.set(checker, byDeclaration = new Map());
+  if (!byDeclaration.has(declaration)) byDeclaration.set(declaration, findCallSites(checker, declaration, files));
+  return byDeclaration.get(declaration);
+}
+
+/** The files of the project itself: no declaration files, nothing from `node_modules`. */
+export function projectFiles(program: ts.Program): readonly ts.SourceFile[] {
+  return program.getSourceFiles().filter((sourceFile) => !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile));
+}
+
+function findCallSites(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): readonly ts.CallExpression[] | undefined {
+  const nameNode = nameOf(declaration);
+  if (!nameNode) return undefined;
+  const holder = nameNode.parent;
+  const name = nameNode.text;
+  const sites: ts.CallExpression[] = [];
+  let hits = 0;
+  for (const sourceFile of files) {
+    const { text } = sourceFile;
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      if (!isWholeWord(text, at, name.length)) continue;
+      if (++hits > MAX_NAME_HITS) return undefined;
+      const node = identifierAt(sourceFile, at, name);
+      // The declarations, not the symbol: a method read through an instantiated type has a symbol of its own.
+      if (!node || node === nameNode || !resolve(checker, node)?.declarations?.includes(holder as ts.Declaration)) continue;
+      const use = useOf(node);
+      if (use === 'declaration') continue;
+      if (use === 'value' || sites.length === MAX_CALL_SITES) return undefined;
+      sites.push(use);
+    }
+  }
+  return sites.length > 0 ? sites : undefined;
+}
+
+function isWholeWord(text: string, at: number, length: number): boolean {
+  const partOfName = (index: number): boolean => index >= 0 && index < text.length && /[\w$]/u.test(text[index]!);
+  return !partOfName(at - 1) && !partOfName(at + length);
+}
+
+/** The name a function is known by: its own, or that of the `const` or property holding it. */
+function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts.PrivateIdentifier | undefined {
+  const holder = ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) ? declaration.parent : declaration;
+  if (holder !== declaration && !ts.isVariableDeclaration(holder) && !ts.isPropertyDeclaration(holder) && !ts.isPropertyAssignment(holder)) {
+    return undefined;
+  }
+  const name = ts.getNameOfDeclaration(holder as ts.Declaration);
+  return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name : undefined;
+}
+
+function resolve(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
+  const symbol = checker.getSymbolAtLocation(node);
+  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+}
+
+/** The identifier that starts at `position` and spells `name`, if the text there is one. */
+function identifierAt(sourceFile: ts.SourceFile, position: number, name: string): ts.Identifier | ts.PrivateIdentifier | undefined {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child: ts.Node | undefined = ts.forEachChild(node, (candidate) =>
+      candidate.pos <= position && position < candidate.end ? candidate : undefined);
+    if (!child) break;
+    node = child;
+  }
+  if (!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) return undefined;
+  return node.text === name && node.getStart(sourceFile) === position ? node : undefined;
+}
+
+/** How a reference uses the function: the call it makes, a declaration or import of the name, or a read as a value. */
+function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | 'declaration' | 'value' {
+  const parent = node.parent;
+  const reference = ts.isPropertyAccessExpression(parent) && parent.name === node ? parent : node;
+  const user = reference.parent;
+  if (ts.isCallExpression(user) && user.expression === reference) return user;
+  if (ts.isImportSpecifier(user) || ts.isExportSpecifier(user) || ts.isImportClause(user) || ts.isNamespaceImport(user)
+    || ts.isTypeQueryNode(user) || ts.isQualifiedName(user)) {
+    return 'declaration';
+  }
+  // An overload's or an interface's signature, or the declaration itself.
+  if (ts.getNameOfDeclaration(user as ts.Declaration) === reference && !ts.isShorthandPropertyAssignment(user)) return 'declaration';
+  return 'value';
+}
