@@ -6,6 +6,7 @@ import { cannotReject } from './util/cannot-reject';
 import { indentationAt } from './util/indentation-at';
 import { isCallable } from './util/is-callable';
 import { isPromiseLike } from './util/is-promise-like';
+import { isUnchainableThenable } from './util/is-unchainable-thenable';
 import { prefixExpressionEdits } from './util/prefix-expression-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
@@ -109,6 +110,7 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
       if (!mayBePromise(node)) return undefined;
       const type = checker.getTypeAtLocation(node);
       if (!isPromiseLike(checker, type)) return makesPromiseArray(node) && isPromiseArray(checker, type) ? 'floatingArray' : undefined;
+      if (isUnchainableThenable(checker, type)) return undefined;
       if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return 'floating';
       const method = node.expression.name.text;
       const [onFulfilled, onRejected] = node.arguments;

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { RuleReach } from './types';
+import type { ReachContext, RuleReach } from './types';
 
 /** One enabled rule's reach in one file: where in the file's text it can report at all. */
 export interface FileReach {
@@ -18,12 +18,14 @@ export const AWAITS_ONLY = 'awaits-only';
  * The rule's reach in this file, or undefined when its text does not occur in the file, so that
  * the rule cannot report there.
  */
-export function fileReach(reach: RuleReach | undefined, text: string): FileReach | undefined {
+export function fileReach<Options>(reach: RuleReach<Options> | undefined, text: string, context: ReachContext<Options>): FileReach | undefined {
   const awaitsOnly = reach?.awaitsOnly === true;
   if (!reach?.text) return { awaitsOnly, matches: undefined };
+  const pattern = typeof reach.text === 'function' ? reach.text(context) : reach.text;
+  if (!pattern) return undefined;
   // Code that awaits is already a narrower reach than any text: the text only says whether the file is in it.
-  if (awaitsOnly) return reach.text.test(text) ? { awaitsOnly, matches: undefined } : undefined;
-  const matches = matchOffsets(reach.text, text);
+  if (awaitsOnly) return pattern.test(text) ? { awaitsOnly, matches: undefined } : undefined;
+  const matches = matchOffsets(pattern, text);
   return matches.length === 0 ? undefined : { awaitsOnly, matches };
 }
 

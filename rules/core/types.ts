@@ -80,12 +80,14 @@ export type RuleVisitors = Partial<Record<ts.SyntaxKind, (node: ts.Node) => void
  * Where a rule can report at all, as cheap syntactic facts the runner checks before any visitor
  * or type query: a file or subtree outside the reach of every enabled rule is not walked.
  */
-export interface RuleReach {
+export interface RuleReach<Options = unknown> {
   /**
    * The rule reports only in code whose text matches (`/\bawait\b/`): files and subtrees without
    * a match are not walked for it. A visitor sees a node that holds a match, and its ancestors.
+   * A function gives the pattern for one program and set of options (the names of the project's
+   * own helpers, say), or undefined when the rule has nothing to find in that program.
    */
-  readonly text?: RegExp;
+  readonly text?: RegExp | ((context: ReachContext<Options>) => RegExp | undefined);
   /**
    * The rule reports only in code that awaits: a subtree with no `await` expression in it (a
    * `for await` alone does not count) has nothing for it.
@@ -93,10 +95,16 @@ export interface RuleReach {
   readonly awaitsOnly?: boolean;
 }
 
+/** What a reach computed per program may read. */
+export interface ReachContext<Options> {
+  readonly program: ts.Program;
+  readonly options: Options;
+}
+
 export interface Rule<Options = unknown, MessageId extends string = string> {
   readonly id: string;
   readonly meta: RuleMeta<Options, MessageId>;
-  readonly reach?: RuleReach;
+  readonly reach?: RuleReach<Options>;
   create(context: RuleContext<Options, MessageId>): RuleVisitors;
 }
 

@@ -9,23 +9,38 @@ const MAX_CALL_SITES = 16;
  */
 const MAX_NAME_HITS = 64;
 
-/** Answers per checker (one per program) and function: several lists may be handed to one helper. */
-const answers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, readonly ts.CallExpression[] | undefined>>();
+/** How a function is used in the project: the calls of it, and the places it is read as a value. */
+export interface References {
+  readonly calls: readonly ts.CallExpression[];
+  /** `save` in `items.map(save)`, `this.save` in `this.save.bind(this)`: the expression that reads it. */
+  readonly values: readonly ts.Expression[];
+}
+
+/** Answers per checker (one per program) and function. */
+const answers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, References | undefined>>();
 
 /**
  * The calls in `files` (the project's own files, or the one file a private function can be called
- * from) that the checker resolves to `declaration`: `save(rows)`
- * and `this.save(rows)` for `save(items) {…}`. Undefined when the function is also used as a
- * value (`items.map(save)`, `this.save.bind(this)`: calls nobody can see may follow), is not
- * called in the project (only from outside it), or is called from more than a few places.
- *
- * Like the editor's "find all references", it looks for the name in the text of each file first,
- * and asks the checker only about the identifiers found there.
+ * from) that the checker resolves to `declaration`: `save(rows)` and `this.save(rows)` for
+ * `save(items) {…}`. Undefined when the function is also used as a value (`items.map(save)`,
+ * `this.save.bind(this)`: calls nobody can see may follow), is not called in the project (only
+ * from outside it), or is called from more than a few places.
  */
 export function callSites(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): readonly ts.CallExpression[] | undefined {
+  const found = references(checker, declaration, files);
+  if (!found || found.values.length > 0 || found.calls.length === 0 || found.calls.length > MAX_CALL_SITES) return undefined;
+  return found.calls;
+}
+
+/**
+ * Every use of the function in `files`, or undefined when it has no name to search for or the
+ * name is written in too many places. Like the editor's "find all references", it looks for the
+ * name in the text of each file first, and asks the checker only about the identifiers found there.
+ */
+export function references(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): References | undefined {
   let byDeclaration = answers.get(checker);
   if (!byDeclaration) answers.set(checker, byDeclaration = new Map());
-  if (!byDeclaration.has(declaration)) byDeclaration.set(declaration, findCallSites(checker, declaration, files));
+  if (!byDeclaration.has(declaration)) byDeclaration.set(declaration, findReferences(checker, declaration, files));
   return byDeclaration.get(declaration);
 }
 
@@ -34,12 +49,13 @@ export function projectFiles(program: ts.Program): readonly ts.SourceFile[] {
   return program.getSourceFiles().filter((sourceFile) => !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile));
 }
 
-function findCallSites(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): readonly ts.CallExpression[] | undefined {
+function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): References | undefined {
   const nameNode = nameOf(declaration);
   if (!nameNode) return undefined;
   const holder = nameNode.parent;
   const name = nameNode.text;
-  const sites: ts.CallExpression[] = [];
+  const calls: ts.CallExpression[] = [];
+  const values: ts.Expression[] = [];
   let hits = 0;
   for (const sourceFile of files) {
     const { text } = sourceFile;
@@ -51,11 +67,11 @@ function findCallSites(checker: ts.TypeChecker, declaration: ts.SignatureDeclara
       if (!node || node === nameNode || !resolve(checker, node)?.declarations?.includes(holder as ts.Declaration)) continue;
       const use = useOf(node);
       if (use === 'declaration') continue;
-      if (use === 'value' || sites.length === MAX_CALL_SITES) return undefined;
-      sites.push(use);
+      if (ts.isCallExpression(use)) calls.push(use);
+      else values.push(use);
     }
   }
-  return sites.length > 0 ? sites : undefined;
+  return { calls, values };
 }
 
 function isWholeWord(text: string, at: number, length: number): boolean {
@@ -91,8 +107,8 @@ function identifierAt(sourceFile: ts.SourceFile, position: number, name: string)
   return node.text === name && node.getStart(sourceFile) === position ? node : undefined;
 }
 
-/** How a reference uses the function: the call it makes, a declaration or import of the name, or a read as a value. */
-function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | 'declaration' | 'value' {
+/** How a reference uses the function: the call it makes, a declaration or import of the name, or the expression reading it as a value. */
+function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | ts.Expression | 'declaration' {
   const parent = node.parent;
   const reference = ts.isPropertyAccessExpression(parent) && parent.name === node ? parent : node;
   const user = reference.parent;
@@ -103,5 +119,5 @@ function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | 
   }
   // An overload's or an interface's signature, or the declaration itself.
   if (ts.getNameOfDeclaration(user as ts.Declaration) === reference && !ts.isShorthandPropertyAssignment(user)) return 'declaration';
-  return 'value';
+  return reference as ts.Expression;
 }

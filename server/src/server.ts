@@ -79,7 +79,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onInitialized(guardNotification(log, 'initialized', async () => {
-    if (!embeddedLibFiles?.has('lib.d.ts') && !fs.existsSync(path.join(libDirectory, 'lib.d.ts'))) {
+    const libFile = path.join(libDirectory, 'lib.d.ts');
+    if (!embeddedLibFiles?.has('lib.d.ts') && !(await fs.promises.access(libFile).then(() => true, () => false))) {
       log.error(`TypeScript's library files (lib.*.d.ts) are not in ${libDirectory}; types of the standard library will be missing.`);
     }
     await registerDynamicCapabilities();

@@ -84,7 +84,8 @@ export class LspSession {
 
   initializeResult: InitializeResult | undefined;
 
-  async open(file: string, text = fs.readFileSync(file, 'utf8')): Promise<string> {
+  async open(file: string, given?: string): Promise<string> {
+    const text = given ?? await fs.promises.readFile(file, 'utf8');
     const uri = pathToFileURL(file).href;
     this.versions.set(uri, 1);
     await this.client.sendNotification('textDocument/didOpen', {

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import ts from 'typescript';
+import { projectFiles, references } from './call-sites';
+import { handlerSource, type HandlerContext } from './handler-model';
+import { isAsyncFunction } from './is-async-function';
+import { isPromiseLike } from './is-promise-like';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/** Where a blocking call holds up other work: the function, and what the message calls it. */
+export interface BlockingPlace {
+  readonly fn: ts.SignatureDeclaration;
+  /** "an async function", "a promise callback", or what the handler is ("an Express route handler"). */
+  readonly where: string;
+}
+
+export interface PlaceContext extends HandlerContext {
+  /** A command-line program: it waits for nothing else, so only handlers in it count. */
+  readonly cli: boolean;
+}
+
+/** Callbacks that the standard library calls before the call that takes them returns. */
+const RUN_AT_ONCE = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find', 'findIndex', 'findLast',
+  'findLastIndex', 'flatMap', 'sort', 'toSorted', 'from']);
+
+/** Functions that a program runs once as it starts, by the usual names. */
+const START_UP_NAMES = new Set(['main', 'bootstrap']);
+
+/** How many callers up the start-up question follows. */
+const MAX_START_UP_DEPTH = 3;
+
+/**
+ * The code a blocking call at `node` holds up, if any: a request or message handler (even a
+ * synchronous one), an async function, or a promise callback, reached through callbacks that run at
+ * once (`files.map((file) => readFileSync(file))`). Module top level, plain synchronous functions,
+ * callbacks kept for later (`process.on('exit', …)`) and start-up code (`main`, `bootstrap`, what
+ * only they or the top level call) hold up nothing else.
+ */
+export function blockingPlace(context: PlaceContext, node: ts.Node): BlockingPlace | undefined {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const source = handlerSource(context, fn);
+    if (source) return { fn, where: source.name };
+    if (isAsyncFunction(fn)) return context.cli || isStartUp(context, fn, 0) ? undefined : { fn, where: 'an async function' };
+    if (isPromiseCallback(context.checker, fn)) {
+      // `start().then(() => writeFileSync(…))` at the top level, or in start-up code, is start-up too.
+      const outer = enclosingFunction(fn);
+      return context.cli || !outer || isStartUp(context, outer, 0) ? undefined : { fn, where: 'a promise callback' };
+    }
+    if (!runsAtOnce(fn)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * A file of a command-line program: a `#!` line (which ESLint hands on as `///usr/bin/env node`),
+ * a `bin/`, `scripts/` or `cli/` directory, or `cli.ts`.
+ */
+export function isCliFile(program: ts.Program, sourceFile: ts.SourceFile): boolean {
+  if (/^(?:#!|\/\/\/usr\/bin\/env\s)/u.test(sourceFile.text)) return true;
+  const segments = path.relative(program.getCurrentDirectory(), sourceFile.fileName).replaceAll('\\', '/').split('/');
+  const name = segments.pop() ?? '';
+  return /^cli\.[cm]?[jt]sx?$/u.test(name) || segments.some((segment) => segment === 'bin' || segment === 'scripts' || segment === 'cli');
+}
+
+function enclosingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  return ts.findAncestor(node.parent, (ancestor): ancestor is ts.SignatureDeclaration =>
+    ts.isFunctionLike(ancestor) && !ts.isFunctionTypeNode(ancestor) && (ancestor as ts.FunctionLikeDeclaration).body !== undefined);
+}
+
+/** `promise.then((rows) => …)`, `new Promise((resolve) => …)`. */
+function isPromiseCallback(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): boolean {
+  const call = argumentOf(fn);
+  if (!call) return false;
+  if (ts.isNewExpression(call)) return ts.isIdentifier(call.expression) && call.expression.text === 'Promise';
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && ['then', 'catch', 'finally'].includes(callee.name.text)
+    && isPromiseLike(checker, checker.getTypeAtLocation(callee.expression));
+}
+
+/** `items.map((item) => …)`, `Array.from(xs, (x) => …)`, `(() => …)()`: called before the call returns. */
+function runsAtOnce(fn: ts.SignatureDeclaration): boolean {
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  if (ts.isCallExpression(node.parent) && node.parent.expression === node) return true;
+  const call = argumentOf(fn);
+  if (!call || !ts.isCallExpression(call)) return false;
+  const callee = skipOuterExpressions(call.expression);
+  return ts.isPropertyAccessExpression(callee) && RUN_AT_ONCE.has(callee.name.text);
+}
+
+function argumentOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpression | undefined {
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression) ? parent : undefined;
+}
+
+const startUpAnswers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, boolean>>();
+
+/**
+ * A function the program runs as it starts: named `main` or `bootstrap`, or called only from the
+ * module's top level (`start().catch(exit)`) or from such functions.
+ */
+function isStartUp(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): boolean {
+  let byFunction = startUpAnswers.get(context.checker);
+  if (!byFunction) startUpAnswers.set(context.checker, byFunction = new Map());
+  let answer = byFunction.get(fn);
+  if (answer === undefined) {
+    byFunction.set(fn, false);
+    answer = startsUp(context, fn, depth);
+    byFunction.set(fn, answer);
+  }
+  return answer;
+}
+
+function startsUp(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): boolean {
+  const name = ts.getNameOfDeclaration(fn) ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined);
+  if (name && ts.isIdentifier(name) && START_UP_NAMES.has(name.text)) return true;
+  if (depth >= MAX_START_UP_DEPTH) return false;
+  const found = references(context.checker, fn, projectFiles(context.program));
+  if (!found || found.values.length > 0 || found.calls.length === 0) return false;
+  return found.calls.every((call) => {
+    const caller = enclosingFunction(call);
+    return caller === undefined || isStartUp(context, caller, depth + 1);
+  });
+}

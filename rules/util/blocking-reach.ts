@@ -1,0 +1,90 @@
+import ts from 'typescript';
+import { projectFiles } from './call-sites';
+import type { BlockingCallOptions } from './blocking-calls';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/** Per program and options: where `no-blocking-io` can report at all. */
+const patterns = new WeakMap<ts.Program, WeakMap<BlockingCallOptions, RegExp>>();
+
+/** Per file and names pattern (files are reused from one program to the next). */
+const fileHelpers = new WeakMap<ts.SourceFile, Map<string, readonly string[]>>();
+
+/**
+ * The text a blocking call can be found at in this program: a name like Node's blocking functions
+ * (`readFileSync`, `Atomics.wait`), one of the user's `blockingCalls`, or the name of one of the
+ * project's functions whose own body calls one of those (a helper the rule follows).
+ */
+export function blockingReach(program: ts.Program, options: BlockingCallOptions): RegExp {
+  let byOptions = patterns.get(program);
+  if (!byOptions) patterns.set(program, byOptions = new WeakMap());
+  let pattern = byOptions.get(options);
+  if (!pattern) {
+    const called = namesPattern(options);
+    const helpers = new Set<string>();
+    for (const sourceFile of projectFiles(program)) for (const name of helpersIn(sourceFile, called)) helpers.add(name);
+    const alternatives = [called.source, ...[...helpers].map((name) => `\\b${escape(name)}\\b`)];
+    pattern = new RegExp(alternatives.join('|'), 'u');
+    byOptions.set(options, pattern);
+  }
+  return pattern;
+}
+
+/** `readFileSync`, `wait`, and the names of the user's `blockingCalls`. */
+function namesPattern(options: BlockingCallOptions): RegExp {
+  const names = options.blockingCalls.flatMap(({ specifier }) => {
+    if (typeof specifier === 'string') return [specifier];
+    return typeof specifier.name === 'string' ? [specifier.name] : [...specifier.name];
+  });
+  return new RegExp(['\\w*Sync\\b', '\\bwait\\b', ...names.map((name) => `\\b${escape(name)}\\b`)].join('|'), 'u');
+}
+
+/** The functions of a file whose own body calls something named like a blocking call. */
+function helpersIn(sourceFile: ts.SourceFile, called: RegExp): readonly string[] {
+  let byPattern = fileHelpers.get(sourceFile);
+  if (!byPattern) fileHelpers.set(sourceFile, byPattern = new Map());
+  let names = byPattern.get(called.source);
+  if (!names) {
+    names = called.test(sourceFile.text) ? findHelpers(sourceFile, called) : [];
+    byPattern.set(called.source, names);
+  }
+  return names;
+}
+
+function findHelpers(sourceFile: ts.SourceFile, called: RegExp): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const name = nameOf(node);
+      if (name && callsByName(node.body, called)) names.push(name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return names;
+}
+
+/** Whether a body calls, itself and outside the functions it defines, something whose name matches. */
+function callsByName(body: ts.Node, called: RegExp): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuterExpressions(node.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      if (name !== undefined && called.test(name)) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return found;
+}
+
+function nameOf(fn: ts.SignatureDeclaration): string | undefined {
+  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  const name = ts.getNameOfDeclaration(holder as ts.Declaration);
+  return name && ts.isIdentifier(name) ? name.text : undefined;
+}
+
+function escape(name: string): string {
+  return name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}

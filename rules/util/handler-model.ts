@@ -1,0 +1,186 @@
+import path from 'node:path';
+import ts from 'typescript';
+import { projectFiles, references } from './call-sites';
+import { isDeclaredInPackage } from './is-declared-in-package';
+import { LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration } from './handler-sources';
+import { skipOuterExpressions } from './skip-outer-expressions';
+import type { TypeOrValueSpecifier } from './specifier';
+import { valueMatchesSpecifier } from './value-matches-specifier';
+
+export type { HandlerKind, HandlerSource } from './handler-sources';
+
+export interface HandlerContext {
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+  /** The user's own registrations: functions passed to calls of these are request handlers. */
+  readonly handlers: readonly TypeOrValueSpecifier[];
+}
+
+/** Answers per checker (one per program) and function, shared by every rule that asks. */
+const answers = new WeakMap<ts.TypeChecker, Map<ts.Node, HandlerSource | null>>();
+
+/**
+ * Whether a framework, a queue or a retry wrapper calls this function for outside input, and
+ * which: a function passed where it is written (`app.get('/users', async (req, res) => …)`), one
+ * that says so by its declaration (a NestJS `@Get()` method, a Next.js `GET` export, a Lambda
+ * handler), or a named function that the project hands to one (`router.post('/', users.create)`,
+ * found through its references).
+ */
+export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  let byFunction = answers.get(context.checker);
+  if (!byFunction) answers.set(context.checker, byFunction = new Map());
+  let answer = byFunction.get(fn);
+  if (answer === undefined) {
+    byFunction.set(fn, null);
+    answer = passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn) ?? registeredByName(context, fn) ?? null;
+    byFunction.set(fn, answer);
+  }
+  return answer ?? undefined;
+}
+
+/** `app.get(path, (req, res) => …)`, `fastify.route({ handler: async (request) => … })`. */
+function passedWhereWritten(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return passedInOptions(context, fn.parent, fn.name);
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  return passedValue(context, fn);
+}
+
+/** What a function value is handed to: an argument of a registration, or a handler in its options object. */
+function passedValue(context: HandlerContext, value: ts.Expression): HandlerSource | undefined {
+  let node: ts.Node = value;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  // `this.handle.bind(this)` hands on the same function.
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === node && parent.name.text === 'bind'
+    && ts.isCallExpression(parent.parent) && parent.parent.expression === parent) {
+    return passedValue(context, parent.parent);
+  }
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+    return registrationOf(context, parent, undefined);
+  }
+  if ((ts.isPropertyAssignment(parent) && parent.initializer === node) || ts.isShorthandPropertyAssignment(parent)) {
+    return passedInOptions(context, parent.parent, parent.name);
+  }
+  return undefined;
+}
+
+function passedInOptions(context: HandlerContext, options: ts.ObjectLiteralExpression, key: ts.PropertyName): HandlerSource | undefined {
+  let node: ts.Node = options;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const call = node.parent;
+  if (!(ts.isCallExpression(call) || ts.isNewExpression(call)) || !call.arguments?.includes(node as ts.Expression)) return undefined;
+  const name = ts.isIdentifier(key) || ts.isStringLiteral(key) ? key.text : undefined;
+  return name === undefined ? undefined : registrationOf(context, call, name);
+}
+
+/**
+ * The handler source a call registers its function arguments (or, with `property`, the function
+ * under that key of an options object) as, resolved to the declaration of what it calls.
+ */
+function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.NewExpression, property: string | undefined): HandlerSource | undefined {
+  const { checker } = context;
+  const callee = skipOuterExpressions(call.expression);
+  const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  if (property === undefined && context.handlers.length > 0 && valueMatchesSpecifier(context.program, checker, callee, context.handlers)) {
+    return { kind: 'request', name: `a handler registered with \`${calleeName ?? callee.getText()}\`` };
+  }
+  const declaration = checker.getResolvedSignature(call as ts.CallLikeExpression)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+  const declaredName = ts.isConstructorDeclaration(declaration) ? (declaration.parent as ts.ClassLikeDeclaration).name?.text
+    : ts.getNameOfDeclaration(declaration)?.getText();
+  for (const registration of REGISTRATIONS) {
+    if (!matchesName(registration, calleeName, declaredName)) continue;
+    if (property === undefined ? registration.ignoreArguments : !registration.properties?.includes(property)) continue;
+    if (!registration.packages.some((name) => isDeclaredInPackage(declaration, name))) continue;
+    if (registration.event !== undefined && !namesEvent(call, registration.event)) continue;
+    if (registration.receiverType && !receiverMatches(checker, callee, registration.receiverType)) continue;
+    return registration.source;
+  }
+  return undefined;
+}
+
+function matchesName(registration: Registration, calleeName: string | undefined, declaredName: string | undefined): boolean {
+  if (!registration.names) return true;
+  return (calleeName !== undefined && registration.names.includes(calleeName))
+    || (declaredName !== undefined && registration.names.includes(declaredName));
+}
+
+function namesEvent(call: ts.CallExpression | ts.NewExpression, event: string): boolean {
+  const first = call.arguments?.[0];
+  return first !== undefined && ts.isStringLiteralLike(first) && first.text === event;
+}
+
+function receiverMatches(checker: ts.TypeChecker, callee: ts.Expression, pattern: RegExp): boolean {
+  return ts.isPropertyAccessExpression(callee) && pattern.test(checker.typeToString(checker.getTypeAtLocation(callee.expression)));
+}
+
+/** A NestJS route method, a Next.js route export, an AWS Lambda handler. */
+function declaredAsHandler(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  if (ts.isMethodDeclaration(fn) && isNestRoute(context.checker, fn)) return { kind: 'request', name: 'a NestJS route handler' };
+  const exported = exportedName(fn);
+  if (exported === undefined) return undefined;
+  const fileName = path.basename(fn.getSourceFile().fileName);
+  if (NEXT_ROUTE_EXPORTS.has(exported) && /^route\.[cm]?[jt]sx?$/u.test(fileName)) return { kind: 'request', name: 'a Next.js route handler' };
+  const lambda = lambdaEvent(context.checker, fn);
+  if (lambda !== undefined) {
+    return LAMBDA_DELIVERIES.get(lambda) ?? { kind: 'request', name: 'an AWS Lambda handler' };
+  }
+  return exported === 'handler' ? { kind: 'request', name: 'an AWS Lambda handler' } : undefined;
+}
+
+function isNestRoute(checker: ts.TypeChecker, method: ts.MethodDeclaration): boolean {
+  return (ts.getDecorators(method) ?? []).some((decorator) => {
+    const expression = decorator.expression;
+    const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+    if (!ts.isIdentifier(callee) || !NEST_ROUTE_DECORATORS.has(callee.text)) return false;
+    let symbol = checker.getSymbolAtLocation(callee);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    return (symbol?.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, '@nestjs/common'));
+  });
+}
+
+/**
+ * The name a function is exported under: `export function GET`, `export const handler = …`,
+ * `exports.handler = …`, `module.exports.handler = …`.
+ */
+function exportedName(fn: ts.SignatureDeclaration): string | undefined {
+  if (ts.isFunctionDeclaration(fn)) return fn.name && hasExportModifier(fn) ? fn.name.text : undefined;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  let node: ts.Node = fn;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+    const statement = parent.parent.parent;
+    return ts.isVariableStatement(statement) && hasExportModifier(statement) ? parent.name.text : undefined;
+  }
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) {
+    const target = parent.left.expression.getText();
+    return target === 'exports' || target === 'module.exports' ? parent.left.name.text : undefined;
+  }
+  return undefined;
+}
+
+function hasExportModifier(node: ts.Node): boolean {
+  return (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Export) !== 0;
+}
+
+/** The name of the `@types/aws-lambda` type of the function's first parameter (`SQSEvent`), if it is one. */
+function lambdaEvent(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): string | undefined {
+  const [first] = fn.parameters;
+  if (!first) return undefined;
+  const type = checker.getTypeAtLocation(first);
+  const symbol = type.aliasSymbol ?? type.getSymbol();
+  const declaration = symbol?.declarations?.[0];
+  return declaration && isDeclaredInPackage(declaration, 'aws-lambda') ? symbol.getName() : undefined;
+}
+
+/** A named function that the project hands to a registration somewhere: `router.get('/', listUsers)`. */
+function registeredByName(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  const found = references(context.checker, fn, projectFiles(context.program));
+  for (const value of found?.values ?? []) {
+    const source = passedValue(context, value);
+    if (source) return source;
+  }
+  return undefined;
+}

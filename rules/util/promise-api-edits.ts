@@ -1,0 +1,123 @@
+import ts from 'typescript';
+import type { TextEdit } from '../core/types';
+import { isAsyncFunction } from './is-async-function';
+import { skipOuterExpressions } from './skip-outer-expressions';
+import { unusedNameAt } from './unused-name-at';
+
+/** `fs` functions whose `fs/promises` twin takes the same arguments and resolves to what they return. */
+const FS_TWINS = new Set(['readFile', 'writeFile', 'appendFile', 'readdir', 'stat', 'lstat', 'mkdir', 'rm', 'rmdir', 'unlink',
+  'rename', 'copyFile', 'access', 'realpath', 'mkdtemp', 'readlink', 'symlink', 'link', 'chmod', 'chown', 'lchown', 'utimes',
+  'lutimes', 'truncate', 'cp', 'opendir', 'statfs']);
+
+/** A fix that awaits the promise twin of a blocking call. */
+export interface PromiseApiFix {
+  /** `readFile` from `node:fs/promises`, or `fs.promises.readFile`. */
+  readonly replacement: string;
+  edits(): readonly TextEdit[];
+}
+
+/**
+ * `await readFile(path, 'utf8')` for `readFileSync(path, 'utf8')`, importing `readFile` from
+ * `node:fs/promises` (or adding it to an import of it), or `await fs.promises.readFile(…)` when
+ * the call goes through the imported `fs` module. Only where `await` may stand: directly in an
+ * async function, with the same arguments, through an ES import of `fs`. `statSync(path, {
+ * throwIfNoEntry: false })` has no twin that answers `undefined`.
+ */
+export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile, call: ts.CallExpression, name: string): PromiseApiFix | undefined {
+  const twin = name.replace(/Sync$/u, '');
+  if (!FS_TWINS.has(twin) || !awaitsHere(call) || call.arguments.some(mentionsThrowIfNoEntry)) return undefined;
+  const callee = skipOuterExpressions(call.expression);
+  const awaitEdits = awaitCall(sourceFile, call);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const moduleImport = importOf(checker, callee.expression);
+    if (!moduleImport || !isFsModule(moduleImport)) return undefined;
+    const receiver = callee.expression.getText(sourceFile);
+    const replacement = `${receiver}.promises.${twin}`;
+    return { replacement, edits: () => [{ start: callee.getStart(sourceFile), end: callee.getEnd(), newText: replacement }, ...awaitEdits] };
+  }
+  if (!ts.isIdentifier(callee)) return undefined;
+  const declaration = importOf(checker, callee);
+  if (!declaration || !isFsModule(declaration) || !ts.isImportSpecifier(importBinding(checker, callee)!)) return undefined;
+  const promisesModule = `${declaration.text.startsWith('node:') ? 'node:' : ''}fs/promises`;
+  return {
+    replacement: twin,
+    edits: () => {
+      const { local, edits } = namedImport(checker, sourceFile, call, promisesModule, twin);
+      return [{ start: callee.getStart(sourceFile), end: callee.getEnd(), newText: local }, ...awaitEdits, ...edits];
+    },
+  };
+}
+
+/** Whether `await` may go before the call: its nearest function is async, and it is not in a parameter default. */
+function awaitsHere(call: ts.CallExpression): boolean {
+  const fn = ts.findAncestor(call.parent, (node) => ts.isFunctionLike(node) || ts.isClassStaticBlockDeclaration(node));
+  return fn !== undefined && isAsyncFunction(fn) && !isInParameter(call, fn);
+}
+
+function isInParameter(call: ts.Node, fn: ts.Node): boolean {
+  for (let node = call.parent; node && node !== fn; node = node.parent) if (ts.isParameter(node)) return true;
+  return false;
+}
+
+function mentionsThrowIfNoEntry(argument: ts.Expression): boolean {
+  return /\bthrowIfNoEntry\b/u.test(argument.getText());
+}
+
+/** `await call`, in parentheses where the call is the start of a longer chain (`readFileSync(p).toString()`). */
+function awaitCall(sourceFile: ts.SourceFile, call: ts.CallExpression): TextEdit[] {
+  const start = call.getStart(sourceFile);
+  const parent = call.parent;
+  const chained = (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isNonNullExpression(parent)
+    || ts.isTaggedTemplateExpression(parent) || ts.isCallExpression(parent)) && (parent as { expression?: ts.Node }).expression === call;
+  if (!chained) return [{ start, end: start, newText: 'await ' }];
+  return [{ start, end: start, newText: '(await ' }, { start: call.getEnd(), end: call.getEnd(), newText: ')' }];
+}
+
+/** The module specifier of the ES import a name comes from, if it does. */
+function importOf(checker: ts.TypeChecker, node: ts.Expression): ts.StringLiteral | undefined {
+  const binding = importBinding(checker, node);
+  const declaration = binding && ts.findAncestor(binding, ts.isImportDeclaration);
+  return declaration && ts.isStringLiteral(declaration.moduleSpecifier) ? declaration.moduleSpecifier : undefined;
+}
+
+function importBinding(checker: ts.TypeChecker, node: ts.Expression): ts.Declaration | undefined {
+  if (!ts.isIdentifier(node)) return undefined;
+  const declaration = checker.getSymbolAtLocation(node)?.declarations?.[0];
+  return declaration && (ts.isImportSpecifier(declaration) || ts.isNamespaceImport(declaration) || ts.isImportClause(declaration))
+    ? declaration : undefined;
+}
+
+function isFsModule(specifier: ts.StringLiteral): boolean {
+  return specifier.text === 'fs' || specifier.text === 'node:fs';
+}
+
+/**
+ * The local name of `name` imported from `moduleName`: an existing named import of it, a
+ * specifier added to an existing import of the module, or a new import after the last one.
+ */
+function namedImport(checker: ts.TypeChecker, sourceFile: ts.SourceFile, at: ts.Node, moduleName: string, name: string): { local: string; edits: TextEdit[] } {
+  const imports = sourceFile.statements.filter(ts.isImportDeclaration);
+  const sameModule = imports.filter((declaration) => ts.isStringLiteral(declaration.moduleSpecifier)
+    && declaration.moduleSpecifier.text.replace(/^node:/u, '') === moduleName.replace(/^node:/u, '') && !declaration.importClause?.isTypeOnly);
+  for (const declaration of sameModule) {
+    const bindings = declaration.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings)) continue;
+    const existing = bindings.elements.find((element) => !element.isTypeOnly && (element.propertyName ?? element.name).text === name);
+    if (existing) return { local: existing.name.text, edits: [] };
+  }
+  const local = unusedNameAt(checker, [sourceFile, at], name);
+  const specifier = local === name ? name : `${name} as ${local}`;
+  const named = sameModule.map((declaration) => declaration.importClause?.namedBindings).find((bindings) => bindings && ts.isNamedImports(bindings));
+  if (named && ts.isNamedImports(named)) {
+    const last = named.elements.at(-1);
+    const position = last ? last.getEnd() : named.getStart(sourceFile) + 1;
+    return { local, edits: [{ start: position, end: position, newText: last ? `, ${specifier}` : ` ${specifier} ` }] };
+  }
+  const quote = imports[0]?.moduleSpecifier.getText(sourceFile).startsWith('"') ? '"' : '\'';
+  const text = `import { ${specifier} } from ${quote}${moduleName}${quote};`;
+  const last = imports.at(-1);
+  if (last) return { local, edits: [{ start: last.getEnd(), end: last.getEnd(), newText: `\n${text}` }] };
+  const first = sourceFile.statements[0];
+  const start = first ? first.getStart(sourceFile) : sourceFile.getEnd();
+  return { local, edits: [{ start, end: start, newText: `${text}\n\n` }] };
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import ts from 'typescript';
+import { applyEdits, runRules, type Finding } from 'eslint-plugin-asyncsense/engine';
+import { programForSource } from '../helpers/fixtures';
+
+const RULE = 'no-blocking-io';
+
+function findingsOf(text: string, options?: object): readonly Finding[] {
+  const { program, sourceFile } = programForSource(text);
+  const errors = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
+  assert.deepEqual(errors.map((error) => ts.flattenDiagnosticMessageText(error.messageText, '\n')), [], 'the input type-checks');
+  return runRules(sourceFile, program, { rules: { [RULE]: options ? ['warn', options] : 'warn' } }).findings;
+}
+
+/** Applies the only suggestion of the only finding; the result must type-check and not be reported again. */
+function fixOnce(text: string): string {
+  const [finding, ...rest] = findingsOf(text);
+  assert.equal(rest.length, 0);
+  const [suggestion] = finding!.suggestions;
+  assert.ok(suggestion, 'a suggestion is offered');
+  const output = applyEdits(text, suggestion.edits());
+  assert.deepEqual(findingsOf(output), [], `the fix is not reported again:\n${output}`);
+  return output;
+}
+
+describe('no-blocking-io options and fixes', () => {
+  const USER_CALL = `declare function querySync(sql: string): unknown[];
+export async function countUsers(): Promise<number> {
+  return querySync('SELECT id FROM users').length;
+}
+`;
+
+  it('reports the user\'s own blockingCalls, naming what to use instead', () => {
+    assert.deepEqual(findingsOf(USER_CALL), []);
+    const findings = findingsOf(USER_CALL, { blockingCalls: [{ specifier: { from: 'file', name: 'querySync' }, suggestion: 'query' }] });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /^`querySync` blocks the event loop in an async function: .* Use `query` instead\.$/u);
+  });
+
+  it('leaves the calls in allow alone, and only those', () => {
+    const text = `import { existsSync, readFileSync } from 'node:fs';
+export async function load(path: string): Promise<string> {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+`;
+    assert.deepEqual(findingsOf(text).map((finding) => finding.message.split('`')[1]), ['existsSync', 'readFileSync']);
+    const allowed = findingsOf(text, { allow: [{ from: 'package', package: 'fs', name: 'existsSync' }] });
+    assert.deepEqual(allowed.map((finding) => finding.message.split('`')[1]), ['readFileSync']);
+  });
+
+  it('treats functions passed to the user\'s handlers as request handlers', () => {
+    const text = `import { readFileSync } from 'node:fs';
+declare function registerRoute(path: string, handle: (body: string) => string): void;
+registerRoute('/banner', (body) => body + readFileSync('banner.txt', 'utf8'));
+`;
+    assert.deepEqual(findingsOf(text), [], 'a sync callback of an unknown function is not a handler');
+    const findings = findingsOf(text, { handlers: [{ from: 'file', name: 'registerRoute' }] });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /in a handler registered with `registerRoute`:/u);
+  });
+
+  it('adds the twin to an existing import of fs/promises', () => {
+    const output = fixOnce(`import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+export async function copy(from: string, to: string): Promise<void> {
+  await writeFile(to, readFileSync(from));
+}
+`);
+    assert.match(output, /import \{ writeFile, readFile \} from 'node:fs\/promises';/u);
+    assert.match(output, /await writeFile\(to, await readFile\(from\)\);/u);
+  });
+
+  it('imports the twin under another name when its own is taken', () => {
+    const output = fixOnce(`import { readFile, readFileSync } from 'fs';
+export async function both(path: string): Promise<string> {
+  readFile(path, () => undefined);
+  return readFileSync(path, 'utf8');
+}
+`);
+    assert.match(output, /import \{ readFile as readFile2 \} from 'fs\/promises';/u);
+    assert.match(output, /return await readFile2\(path, 'utf8'\);/u);
+  });
+
+  it('offers no fix where await cannot stand', () => {
+    const text = `import { readFileSync } from 'node:fs';
+export async function sizes(paths: string[]): Promise<number[]> {
+  return paths.map((path) => readFileSync(path).length);
+}
+`;
+    const findings = findingsOf(text);
+    assert.equal(findings.length, 1);
+    assert.deepEqual(findings[0]!.suggestions, []);
+  });
+});
