@@ -11,6 +11,8 @@ import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier
 export interface Options extends BlockingCallOptions {
   /** Calls that register request handlers, beyond the frameworks asyncsense knows. */
   readonly handlers: readonly TypeOrValueSpecifier[];
+  /** Report in every async function and promise callback, not only in those a handler calls. */
+  readonly checkAsyncFunctions: boolean;
   /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
   readonly checkTestFiles: boolean;
 }
@@ -47,15 +49,18 @@ export const noBlockingIo: Rule<Options, MessageId> = {
         },
         allow: specifierListSchema,
         handlers: specifierListSchema,
+        checkAsyncFunctions: { type: 'boolean' },
         checkTestFiles: { type: 'boolean' },
       },
     }],
-    defaultOptions: { blockingCalls: [], allow: [], handlers: [], checkTestFiles: false },
+    defaultOptions: { blockingCalls: [], allow: [], handlers: [], checkAsyncFunctions: false, checkTestFiles: false },
   },
   create(context) {
     const { checker, program, sourceFile, options } = context;
     if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
-    const place: PlaceContext = { program, checker, handlers: options.handlers, cli: isCliFile(program, sourceFile) };
+    const place: PlaceContext = {
+      program, checker, handlers: options.handlers, cli: isCliFile(program, sourceFile), checkAsyncFunctions: options.checkAsyncFunctions,
+    };
     const helpers = new Map<ts.Node, { call: ts.CallExpression; blocking: BlockingCall } | null>();
 
     return {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { projectFiles, references } from './call-sites';
-import { handlerSource, type HandlerContext } from './handler-model';
+import { handlerSource, type HandlerContext, type HandlerSource } from './handler-model';
 import { isAsyncFunction } from './is-async-function';
 import { isPromiseLike } from './is-promise-like';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -16,6 +16,8 @@ export interface BlockingPlace {
 export interface PlaceContext extends HandlerContext {
   /** A command-line program: it waits for nothing else, so only handlers in it count. */
   readonly cli: boolean;
+  /** Report in every async function and promise callback, not only in those a handler reaches. */
+  readonly checkAsyncFunctions: boolean;
 }
 
 /** Callbacks that the standard library calls before the call that takes them returns. */
@@ -25,27 +27,74 @@ const RUN_AT_ONCE = new Set(['map', 'forEach', 'filter', 'reduce', 'reduceRight'
 /** Functions that a program runs once as it starts, by the usual names. */
 const START_UP_NAMES = new Set(['main', 'bootstrap']);
 
-/** How many callers up the start-up question follows. */
-const MAX_START_UP_DEPTH = 3;
+/** How many callers up the start-up and handler questions follow. */
+const MAX_CALLER_DEPTH = 3;
 
 /**
  * The code a blocking call at `node` holds up, if any: a request or message handler (even a
- * synchronous one), an async function, or a promise callback, reached through callbacks that run at
- * once (`files.map((file) => readFileSync(file))`). Module top level, plain synchronous functions,
- * callbacks kept for later (`process.on('exit', …)`) and start-up code (`main`, `bootstrap`, what
- * only they or the top level call) hold up nothing else.
+ * synchronous one), or an async function or promise callback that a handler calls (through up to
+ * three callers), reached through callbacks that run at once (`files.map((file) => readFileSync(file))`).
+ * With `checkAsyncFunctions`, any async function or promise callback counts, except start-up code
+ * (`main`, `bootstrap`, what only they, the top level or a command-line file call). Module top
+ * level, plain synchronous functions, callbacks kept for later (`process.on('exit', …)`) and error
+ * paths (a `catch` block) hold up nothing that matters.
  */
 export function blockingPlace(context: PlaceContext, node: ts.Node): BlockingPlace | undefined {
+  if (isInCatchClause(node)) return undefined;
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const source = handlerSource(context, fn);
     if (source) return { fn, where: source.name };
-    if (isAsyncFunction(fn)) return context.cli || isStartUp(context, fn, 0) ? undefined : { fn, where: 'an async function' };
-    if (isPromiseCallback(context.checker, fn)) {
-      // `start().then(() => writeFileSync(…))` at the top level, or in start-up code, is start-up too.
+    const async = isAsyncFunction(fn);
+    if (async || isPromiseCallback(context.checker, fn)) {
+      if (context.cli) return undefined;
+      // A promise callback runs for the function it is written in: a handler, or what one calls.
       const outer = enclosingFunction(fn);
-      return context.cli || !outer || isStartUp(context, outer, 0) ? undefined : { fn, where: 'a promise callback' };
+      const caller = handlerCalling(context, fn, 0)
+        ?? (!async && outer ? handlerSource(context, outer) ?? handlerCalling(context, outer, 0) : undefined);
+      const kind = async ? 'an async function' : 'a promise callback';
+      if (caller) return { fn, where: `${kind} that ${caller.name} calls` };
+      if (!context.checkAsyncFunctions) return undefined;
+      // `start().then(() => writeFileSync(…))` at the top level, or in start-up code, is start-up too.
+      const startsWith = async ? fn : outer;
+      return !startsWith || isStartUp(context, startsWith, 0) ? undefined : { fn, where: kind };
     }
     if (!runsAtOnce(fn)) return undefined;
+  }
+  return undefined;
+}
+
+/** Whether the code sits in a `catch` block of the function around it: an error path, which runs rarely. */
+function isInCatchClause(node: ts.Node): boolean {
+  for (let current = node.parent; current && !ts.isFunctionLike(current); current = current.parent) {
+    if (ts.isCatchClause(current)) return true;
+  }
+  return false;
+}
+
+const handlerAnswers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, HandlerSource | null>>();
+
+/** The handler that calls `fn`, directly or through a few callers: `router.get(path, (req) => reports.save(req.body))`. */
+function handlerCalling(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): HandlerSource | undefined {
+  let byFunction = handlerAnswers.get(context.checker);
+  if (!byFunction) handlerAnswers.set(context.checker, byFunction = new Map());
+  let answer = byFunction.get(fn);
+  if (answer === undefined) {
+    byFunction.set(fn, null);
+    answer = findHandlerCalling(context, fn, depth) ?? null;
+    byFunction.set(fn, answer);
+  }
+  return answer ?? undefined;
+}
+
+function findHandlerCalling(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): HandlerSource | undefined {
+  if (depth >= MAX_CALLER_DEPTH) return undefined;
+  const found = references(context.checker, fn, projectFiles(context.program));
+  for (const call of found?.calls ?? []) {
+    if (isInCatchClause(call)) continue;
+    for (let caller = enclosingFunction(call); caller; caller = runsAtOnce(caller) ? enclosingFunction(caller) : undefined) {
+      const source = handlerSource(context, caller) ?? handlerCalling(context, caller, depth + 1);
+      if (source) return source;
+    }
   }
   return undefined;
 }
@@ -116,11 +165,11 @@ function isStartUp(context: PlaceContext, fn: ts.SignatureDeclaration, depth: nu
 function startsUp(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): boolean {
   const name = ts.getNameOfDeclaration(fn) ?? (ts.isVariableDeclaration(fn.parent) ? fn.parent.name : undefined);
   if (name && ts.isIdentifier(name) && START_UP_NAMES.has(name.text)) return true;
-  if (depth >= MAX_START_UP_DEPTH) return false;
+  if (depth >= MAX_CALLER_DEPTH) return false;
   const found = references(context.checker, fn, projectFiles(context.program));
   if (!found || found.values.length > 0 || found.calls.length === 0) return false;
   return found.calls.every((call) => {
     const caller = enclosingFunction(call);
-    return caller === undefined || isStartUp(context, caller, depth + 1);
+    return caller === undefined || isCliFile(context.program, call.getSourceFile()) || isStartUp(context, caller, depth + 1);
   });
 }

@@ -32,7 +32,8 @@ export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclarati
   let answer = byFunction.get(fn);
   if (answer === undefined) {
     byFunction.set(fn, null);
-    answer = passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn) ?? registeredByName(context, fn) ?? null;
+    answer = passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn) ?? registeredByName(context, fn)
+      ?? exportedLambdaHandler(fn) ?? null;
     byFunction.set(fn, answer);
   }
   return answer ?? undefined;
@@ -125,7 +126,17 @@ function declaredAsHandler(context: HandlerContext, fn: ts.SignatureDeclaration)
   if (lambda !== undefined) {
     return LAMBDA_DELIVERIES.get(lambda) ?? { kind: 'request', name: 'an AWS Lambda handler' };
   }
-  return exported === 'handler' ? { kind: 'request', name: 'an AWS Lambda handler' } : undefined;
+  return undefined;
+}
+
+/**
+ * In untyped JavaScript, by name alone: `exports.handler = async (event) => …`. In TypeScript an
+ * exported `handler` is a Lambda handler only by its aws-lambda types (Express's error handler is
+ * often exported as `handler` too).
+ */
+function exportedLambdaHandler(fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  const isJavaScript = /\.[cm]?jsx?$/u.test(fn.getSourceFile().fileName);
+  return isJavaScript && exportedName(fn) === 'handler' ? { kind: 'request', name: 'an AWS Lambda handler' } : undefined;
 }
 
 function isNestRoute(checker: ts.TypeChecker, method: ts.MethodDeclaration): boolean {

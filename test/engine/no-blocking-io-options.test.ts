@@ -4,6 +4,8 @@ import { applyEdits, runRules, type Finding } from 'eslint-plugin-asyncsense/eng
 import { programForSource } from '../helpers/fixtures';
 
 const RULE = 'no-blocking-io';
+/** Every async function counts, so that the code below needs no handler around it. */
+const BROAD = { checkAsyncFunctions: true };
 
 function findingsOf(text: string, options?: object): readonly Finding[] {
   const { program, sourceFile } = programForSource(text);
@@ -14,12 +16,12 @@ function findingsOf(text: string, options?: object): readonly Finding[] {
 
 /** Applies the only suggestion of the only finding; the result must type-check and not be reported again. */
 function fixOnce(text: string): string {
-  const [finding, ...rest] = findingsOf(text);
+  const [finding, ...rest] = findingsOf(text, BROAD);
   assert.equal(rest.length, 0);
   const [suggestion] = finding!.suggestions;
   assert.ok(suggestion, 'a suggestion is offered');
   const output = applyEdits(text, suggestion.edits());
-  assert.deepEqual(findingsOf(output), [], `the fix is not reported again:\n${output}`);
+  assert.deepEqual(findingsOf(output, BROAD), [], `the fix is not reported again:\n${output}`);
   return output;
 }
 
@@ -31,8 +33,8 @@ export async function countUsers(): Promise<number> {
 `;
 
   it('reports the user\'s own blockingCalls, naming what to use instead', () => {
-    assert.deepEqual(findingsOf(USER_CALL), []);
-    const findings = findingsOf(USER_CALL, { blockingCalls: [{ specifier: { from: 'file', name: 'querySync' }, suggestion: 'query' }] });
+    assert.deepEqual(findingsOf(USER_CALL, BROAD), []);
+    const findings = findingsOf(USER_CALL, { ...BROAD, blockingCalls: [{ specifier: { from: 'file', name: 'querySync' }, suggestion: 'query' }] });
     assert.equal(findings.length, 1);
     assert.match(findings[0]!.message, /^`querySync` blocks the event loop in an async function: .* Use `query` instead\.$/u);
   });
@@ -43,8 +45,8 @@ export async function load(path: string): Promise<string> {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
 }
 `;
-    assert.deepEqual(findingsOf(text).map((finding) => finding.message.split('`')[1]), ['existsSync', 'readFileSync']);
-    const allowed = findingsOf(text, { allow: [{ from: 'package', package: 'fs', name: 'existsSync' }] });
+    assert.deepEqual(findingsOf(text, BROAD).map((finding) => finding.message.split('`')[1]), ['existsSync', 'readFileSync']);
+    const allowed = findingsOf(text, { ...BROAD, allow: [{ from: 'package', package: 'fs', name: 'existsSync' }] });
     assert.deepEqual(allowed.map((finding) => finding.message.split('`')[1]), ['readFileSync']);
   });
 
@@ -87,8 +89,40 @@ export async function sizes(paths: string[]): Promise<number[]> {
   return paths.map((path) => readFileSync(path).length);
 }
 `;
-    const findings = findingsOf(text);
+    const findings = findingsOf(text, BROAD);
     assert.equal(findings.length, 1);
     assert.deepEqual(findings[0]!.suggestions, []);
+  });
+
+  it('reports an async function no handler calls only with checkAsyncFunctions, and never start-up code', () => {
+    const text = `import { readFileSync } from 'node:fs';
+export async function readConfig(path: string): Promise<string> {
+  return readFileSync(path, 'utf8');
+}
+async function main(): Promise<void> {
+  readFileSync('banner.txt');
+  await Promise.resolve();
+}
+void main();
+`;
+    assert.deepEqual(findingsOf(text), [], 'no handler calls readConfig');
+    const findings = findingsOf(text, BROAD);
+    assert.deepEqual(findings.map((finding) => finding.message.split('`')[1]), ['readFileSync']);
+    assert.match(findings[0]!.message, /in an async function:/u);
+    assert.equal(findings[0]!.start, text.indexOf('readFileSync(path'), 'main is start-up code; readConfig is exported and called nowhere in the project');
+  });
+
+  it('takes an exported handler for a Lambda handler by name only in untyped JavaScript', () => {
+    const text = `const { readFileSync } = require('node:fs');
+exports.handler = async (event) => readFileSync(event.path, 'utf8');
+`;
+    const { program, sourceFile } = programForSource(text, 'lambda.js', { allowJs: true, checkJs: false });
+    const findings = runRules(sourceFile, program, { rules: { [RULE]: 'warn' } }).findings;
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /in an AWS Lambda handler:/u);
+    const typed = `import { readFileSync } from 'node:fs';
+export const handler = async (event: { path: string }): Promise<string> => readFileSync(event.path, 'utf8');
+`;
+    assert.deepEqual(findingsOf(typed), [], 'in TypeScript the name alone says nothing');
   });
 });

@@ -80,8 +80,8 @@ export function programWithText(base: ts.Program, file: string, text: string): t
  * A program of one in-memory file with the fixtures' compiler options, placed inside fixtures/ so
  * that Node's types resolve as they do for the fixtures.
  */
-export function programForSource(text: string, name = 'inline.ts'): { program: ts.Program; sourceFile: ts.SourceFile } {
-  const options = parseTsconfig(FIXTURES_TSCONFIG).options;
+export function programForSource(text: string, name = 'inline.ts', extraOptions: ts.CompilerOptions = {}): { program: ts.Program; sourceFile: ts.SourceFile } {
+  const options = { ...parseTsconfig(FIXTURES_TSCONFIG).options, ...extraOptions };
   const file = path.join(FIXTURES_DIR, '__inline__', name);
   const host = ts.createCompilerHost(options, true);
   const getSourceFile = host.getSourceFile.bind(host);
