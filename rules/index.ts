@@ -2,6 +2,7 @@ import type { AnyRule } from './core/types';
 import { noAwaitInLoop } from './no-await-in-loop';
 import { noBlockingIo } from './no-blocking-io';
 import { noFloatingPromises } from './no-floating-promises';
+import { noNonIdempotentRetry } from './no-non-idempotent-retry';
 import { noUnboundedConcurrency } from './no-unbounded-concurrency';
 import { preferParallelAwaits } from './prefer-parallel-awaits';
 
@@ -10,6 +11,7 @@ export const rules: readonly AnyRule[] = [
   noAwaitInLoop,
   noBlockingIo,
   noFloatingPromises,
+  noNonIdempotentRetry,
   noUnboundedConcurrency,
   preferParallelAwaits,
 ];

@@ -89,6 +89,11 @@ export interface RuleReach<Options = unknown> {
    */
   readonly text?: RegExp | ((context: ReachContext<Options>) => RegExp | undefined);
   /**
+   * The rule reports only in files whose text matches (the packages it knows, say), anywhere in
+   * them: files without a match are not walked for it.
+   */
+  readonly fileText?: RegExp;
+  /**
    * The rule reports only in code that awaits: a subtree with no `await` expression in it (a
    * `for await` alone does not count) has nothing for it.
    */

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { ambientModuleName } from './ambient-module-name';
+import { calleeName } from './callee-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
 import { valueMatchesSpecifier } from './value-matches-specifier';
@@ -58,12 +59,6 @@ export function blockingCall(program: ts.Program, checker: ts.TypeChecker, call:
     if (module !== undefined && BLOCKING.get(module)?.(declaredName)) return { name: declaredName, module };
   }
   return undefined;
-}
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.name) ? callee.name.text : undefined;
 }
 
 function isAtomicsWait(program: ts.Program, declaration: ts.Declaration): boolean {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { projectFiles } from './call-sites';
 import type { BlockingCallOptions } from './blocking-calls';
-import { skipOuterExpressions } from './skip-outer-expressions';
+import { calleeName } from './callee-name';
 
 /** Per program and options: where `no-blocking-io` can report at all. */
 const patterns = new WeakMap<ts.Program, WeakMap<BlockingCallOptions, RegExp>>();
@@ -69,8 +69,7 @@ function callsByName(body: ts.Node, called: RegExp): boolean {
   const visit = (node: ts.Node): void => {
     if (found || ts.isFunctionLike(node)) return;
     if (ts.isCallExpression(node)) {
-      const callee = skipOuterExpressions(node.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+      const name = calleeName(node);
       if (name !== undefined && called.test(name)) found = true;
     }
     ts.forEachChild(node, visit);

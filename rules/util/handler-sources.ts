@@ -70,12 +70,12 @@ export const REGISTRATIONS: readonly Registration[] = [
     packages: ['amqplib'], names: ['consume'],
     source: { kind: 'delivery', name: 'an amqplib consumer', because: 'RabbitMQ delivers an unacknowledged message again' },
   },
-  { packages: ['p-retry'], source: { kind: 'retry', name: 'a function retried by p-retry', because: 'retried by p-retry' } },
-  { packages: ['async-retry'], source: { kind: 'retry', name: 'a function retried by async-retry', because: 'retried by async-retry' } },
-  { packages: ['promise-retry'], source: { kind: 'retry', name: 'a function retried by promise-retry', because: 'retried by promise-retry' } },
+  { packages: ['p-retry'], source: { kind: 'retry', name: 'a function retried by p-retry', because: 'p-retry runs it again after a failure' } },
+  { packages: ['async-retry'], source: { kind: 'retry', name: 'a function retried by async-retry', because: 'async-retry runs it again after a failure' } },
+  { packages: ['promise-retry'], source: { kind: 'retry', name: 'a function retried by promise-retry', because: 'promise-retry runs it again after a failure' } },
   {
     packages: ['cockatiel'], names: ['execute'], receiverType: /\bRetryPolicy\b/u,
-    source: { kind: 'retry', name: 'a function retried by a cockatiel policy', because: 'retried by a cockatiel retry policy' },
+    source: { kind: 'retry', name: 'a function retried by a cockatiel policy', because: 'the cockatiel retry policy runs it again after a failure' },
   },
 ];
 

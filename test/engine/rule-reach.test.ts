@@ -129,6 +129,20 @@ describe('the reach of a rule', () => {
     assert.deepEqual(seen.filter((entry) => entry.startsWith('text:')),
       ['text:plain', 'text:ReturnStatement', 'text:busy', 'text:AwaitExpression'],
       'a rule without reach makes the walk whole');
+
+    seen.length = 0;
+    runRulesWith([spy('file', { fileText: /\bstorm\b/u })], sourceFile, program, { rules: { file: 'warn' } });
+    assert.deepEqual(seen, ['file:plain', 'file:ReturnStatement', 'file:busy', 'file:AwaitExpression'],
+      'a rule whose file text occurs walks the whole file');
+
+    seen.length = 0;
+    runRulesWith([spy('file', { fileText: /\bhurricane\b/u })], sourceFile, program, { rules: { file: 'warn' } });
+    assert.deepEqual(seen, [], 'a rule whose file text is absent is not run');
+
+    seen.length = 0;
+    const computed = spy('computed', { text: ({ program: given }) => (given === program ? /\bcalm\b/u : undefined) });
+    runRulesWith([computed], sourceFile, program, { rules: { computed: 'warn' } });
+    assert.deepEqual(seen, ['computed:plain', 'computed:ReturnStatement'], 'a text computed for the program reaches like a fixed one');
   });
 });
 

@@ -1,0 +1,166 @@
+import ts from 'typescript';
+import type { Rule, Suggestion, TextEdit } from './core/types';
+import { handlerSource, type HandlerContext, type HandlerSource } from './util/handler-model';
+import { isDeclaredInPackage } from './util/is-declared-in-package';
+import { isTestFile } from './util/is-test-file';
+import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idempotent-effects';
+import { retriedTryBlock } from './util/retry-loop';
+import { skipOuterExpressions } from './util/skip-outer-expressions';
+import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
+
+export interface Options {
+  /** Calls that register request handlers, beyond the frameworks asyncsense knows (shared with no-blocking-io). */
+  readonly handlers: readonly TypeOrValueSpecifier[];
+  /** Also check tests, mocks and seed data, which are skipped by default. */
+  readonly checkTestFiles: boolean;
+}
+
+export type MessageId = 'repeatedEffect' | 'freshKey' | 'addIdempotencyKey';
+
+/** The packages and words a file that retries or consumes at least once mentions. */
+const RETRY_SIGNALS = /\b(?:bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel|catch)\b/u;
+
+/** Names that say a condition checks whether this input was already handled. */
+const PROCESSED_CHECK = /\b(?:id|messageId|jobId|eventId|idempotencyKey|deliveryTag|offset|processed\w*|handled\w*|seen\w*)\b/iu;
+
+/** Where the code runs again for the same input, and why. */
+interface RunsAgain {
+  readonly source: HandlerSource;
+  /** The handler or retried function, where a processed-input check would stand. */
+  readonly scope: ts.Node;
+}
+
+export const noNonIdempotentRetry: Rule<Options, MessageId> = {
+  id: 'no-non-idempotent-retry',
+  reach: { fileText: RETRY_SIGNALS },
+  meta: {
+    type: 'problem',
+    description: 'Disallow payments, inserts, emails and other non-idempotent effects without a guard in code that may run twice for one input.',
+    recommended: false,
+    hasSuggestions: true,
+    messages: {
+      repeatedEffect: '{{what}} in {{name}} has no idempotency guard, and {{because}}: a second run repeats it. Give it an idempotency key that stays the same across runs (from the job or message id), make it an upsert, or check for work already done first.',
+      freshKey: '{{what}} in {{name}} gets a new idempotency key on every run, and {{because}}: a second run is not recognised as a repeat. Make the key once, outside what runs again, or derive it from the job or message id.',
+      addIdempotencyKey: 'Send `Idempotency-Key: {{key}}`.',
+    },
+    schema: [{
+      type: 'object',
+      additionalProperties: false,
+      properties: { handlers: specifierListSchema, checkTestFiles: { type: 'boolean' } },
+    }],
+    defaultOptions: { handlers: [], checkTestFiles: false },
+  },
+  create(context) {
+    const { checker, program, sourceFile, options } = context;
+    if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
+    const handlers: HandlerContext = { program, checker, handlers: options.handlers };
+
+    return {
+      [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
+    };
+
+    function checkCall(call: ts.CallExpression): void {
+      if (!mayHaveEffect(call)) return;
+      const again = runsAgain(call);
+      if (!again || hasProcessedCheck(again.scope, call)) return;
+      const effect = nonIdempotentEffect(program, checker, call);
+      if (!effect) return;
+      const data = { what: capitalise(effect.what), name: again.source.name, because: again.source.because ?? 'it may run again' };
+      const suggestions = effect.freshKey ? [] : keySuggestions(effect, again);
+      context.report({
+        messageId: effect.freshKey ? 'freshKey' : 'repeatedEffect',
+        data,
+        start: call.getStart(sourceFile),
+        end: call.getEnd(),
+        suggestions,
+      });
+    }
+
+    /** The retry loop, retried function or at-least-once consumer the call runs in, if any. */
+    function runsAgain(call: ts.CallExpression): RunsAgain | undefined {
+      const tryBlock = retriedTryBlock(call);
+      if (tryBlock) {
+        return { source: { kind: 'retry', name: 'a retry loop', because: 'the loop runs it again after a failure' }, scope: tryBlock };
+      }
+      for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
+        if (!ts.isFunctionLike(node) || !(node as ts.FunctionLikeDeclaration).body) continue;
+        const source = handlerSource(handlers, node as ts.SignatureDeclaration);
+        if (source?.kind === 'request') return undefined;
+        if (source) return { source, scope: node };
+      }
+      return undefined;
+    }
+
+    /** `Idempotency-Key` from the id of the job or message in scope, for a `fetch` in a BullMQ processor or an SQS handler. */
+    function keySuggestions(effect: Effect, again: RunsAgain): Suggestion[] {
+      const target = effect.headerTarget;
+      const key = target && idInScope(checker, target.call, again.scope);
+      if (!target?.init || !key) return [];
+      const init = target.init;
+      return [{
+        messageId: 'addIdempotencyKey',
+        data: { key },
+        edits: (): TextEdit[] => {
+          const headers = init.properties.find((property): property is ts.PropertyAssignment =>
+            ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'headers');
+          const header = `'Idempotency-Key': ${key}`;
+          const value = headers && skipOuterExpressions(headers.initializer);
+          if (value && ts.isObjectLiteralExpression(value)) return [appendProperty(value, header)];
+          return [appendProperty(init, `headers: { ${header} }`)];
+        },
+      }];
+    }
+
+    function appendProperty(object: ts.ObjectLiteralExpression, text: string): TextEdit {
+      const last = object.properties.at(-1);
+      if (!last) {
+        const start = object.getStart(sourceFile) + 1;
+        return { start, end: start, newText: ` ${text} ` };
+      }
+      return { start: last.getEnd(), end: last.getEnd(), newText: `, ${text}` };
+    }
+  },
+};
+
+/**
+ * An `if` before the effect, in the handler, that leaves when the input was handled already:
+ * `if (await processed.has(job.id)) return;`.
+ */
+function hasProcessedCheck(scope: ts.Node, call: ts.CallExpression): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || node.getStart() >= call.getStart()) return;
+    if (ts.isIfStatement(node) && exits(node.thenStatement) && PROCESSED_CHECK.test(node.expression.getText())) found = true;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(scope, visit);
+  return found;
+}
+
+function exits(statement: ts.Statement): boolean {
+  const last = ts.isBlock(statement) ? statement.statements.at(-1) : statement;
+  return last !== undefined && (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isThrowStatement(last));
+}
+
+/**
+ * The id of the input the handler runs for, as an expression at the call: `String(job.id)` for a
+ * BullMQ processor's job, `record.messageId` for the record of an SQS batch a loop walks.
+ */
+function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.Node): string | undefined {
+  for (let node: ts.Node | undefined = call.parent; node && node !== scope.parent; node = node.parent) {
+    if (ts.isForOfStatement(node) && /\.Records$/u.test(node.expression.getText())) {
+      const declaration = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
+      if (declaration && ts.isIdentifier(declaration.name)) return `${declaration.name.text}.messageId`;
+    }
+  }
+  if (!ts.isFunctionLike(scope)) return undefined;
+  const [first] = scope.parameters;
+  if (!first || !ts.isIdentifier(first.name)) return undefined;
+  const symbol = checker.getTypeAtLocation(first).getSymbol();
+  const isJob = symbol?.getName() === 'Job' && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, 'bullmq'));
+  return isJob ? `String(${first.name.text}.id)` : undefined;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

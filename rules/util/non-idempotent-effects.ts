@@ -1,0 +1,195 @@
+import ts from 'typescript';
+import { isDeclaredInPackage } from './is-declared-in-package';
+import { calleeName } from './callee-name';
+import { skipOuterExpressions } from './skip-outer-expressions';
+import { sqlText } from './sql-text';
+
+/** A side effect that happens again, in full, when the code around it runs again for the same input. */
+export interface Effect {
+  /** What the message names: "a POST request", "an email", "an INSERT without ON CONFLICT". */
+  readonly what: string;
+  /** The idempotency key given is made afresh on each attempt (`randomUUID()`), so it guards nothing. */
+  readonly freshKey?: boolean;
+  /** For `fetch`: the options object that can take an `Idempotency-Key` header, or undefined when there is none yet. */
+  readonly headerTarget?: { readonly call: ts.CallExpression; readonly init: ts.ObjectLiteralExpression | undefined };
+}
+
+/** Names of methods that may change something through an API that takes an idempotency key. */
+const MUTATING_METHOD = /^(?:create|update|confirm|capture|cancel|pay|finalize|void|send|attach|detach|del|refund|transfer|mark)/u;
+
+/** Calls that make a new value on each run: a key made from one is not the same on the next attempt. */
+const FRESH_VALUE = /^(?:randomUUID|uuid|v1|v4|v7|nanoid|ulid|cuid|createId|random|now)$/u;
+
+const IDEMPOTENCY_HEADER = /^(?:x-)?idempotency-key$/iu;
+
+/** The names a call must have for `nonIdempotentEffect` to look further, before any type query. */
+export const EFFECT_NAMES = new Set(['fetch', 'post', 'patch', 'sendMail', 'send', 'query', 'execute', 'raw', 'insert', 'increment',
+  'decrement', 'publish', 'sendToQueue', 'add']);
+
+/** Whether a call is worth resolving: one of `EFFECT_NAMES`, or a method named like a change. */
+export function mayHaveEffect(call: ts.CallExpression): boolean {
+  const name = calleeName(call);
+  return name !== undefined && (EFFECT_NAMES.has(name) || MUTATING_METHOD.test(name));
+}
+
+/**
+ * The non-idempotent effect `call` has, resolved through the declarations of the packages that
+ * make it, with no idempotency guard written in the call itself: a `POST`/`PATCH` without an
+ * `Idempotency-Key` header, an SDK call that accepts an `idempotencyKey` and gets none (Stripe), an
+ * email (nodemailer, SES), an SQL `INSERT` without `ON CONFLICT` or an `UPDATE … SET n = n + 1`
+ * (pg, mysql2, knex), a queue message without a deduplication id (SQS, amqplib, BullMQ).
+ * Undefined when a guard is there, or when the code does not say (headers built elsewhere).
+ */
+export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
+  const name = calleeName(call);
+  if (name === undefined) return undefined;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+  const declaredIn = (packageName: string): boolean => isDeclaredInPackage(declaration, packageName);
+  if (name === 'fetch') return isGlobalFetch(program, declaration) ? fetchEffect(call) : undefined;
+  if ((name === 'post' || name === 'patch') && (declaredIn('axios') || declaredIn('got'))) {
+    const options = call.arguments[declaredIn('axios') ? 2 : 1];
+    const key = headerKey(options);
+    return key === 'unknown' || key === 'guarded' ? undefined : { what: `a ${name.toUpperCase()} request`, freshKey: key === 'fresh' };
+  }
+  if (name === 'sendMail' && declaredIn('nodemailer')) return { what: 'an email' };
+  if (name === 'send') return commandEffect(checker, call);
+  if ((name === 'query' && (declaredIn('pg') || declaredIn('mysql2'))) || (name === 'execute' && declaredIn('mysql2'))
+    || (name === 'raw' && declaredIn('knex'))) {
+    return sqlEffect(call.arguments[0]);
+  }
+  if ((name === 'increment' || name === 'decrement') && declaredIn('knex')) return { what: `a knex \`${name}\`` };
+  if (name === 'insert' && declaredIn('knex')) return isUpsertChain(call) ? undefined : { what: 'a knex `insert` with no `onConflict`' };
+  if ((name === 'publish' || name === 'sendToQueue') && declaredIn('amqplib')) {
+    return hasProperty(call.arguments[name === 'publish' ? 3 : 2], /^messageId$/u) ? undefined : { what: 'a published message with no `messageId`' };
+  }
+  if (name === 'add' && declaredIn('bullmq')) {
+    return hasProperty(call.arguments[2], /^jobId$/u) ? undefined : { what: 'a queued job with no `jobId`' };
+  }
+  if (MUTATING_METHOD.test(name)) return sdkEffect(checker, call, declaration, name);
+  return undefined;
+}
+
+/** `fetch` as the standard library, Node or undici declare it, not a function of the project. */
+function isGlobalFetch(program: ts.Program, declaration: ts.Declaration): boolean {
+  return program.isSourceFileDefaultLibrary(declaration.getSourceFile()) || isDeclaredInPackage(declaration, 'node')
+    || isDeclaredInPackage(declaration, 'undici') || isDeclaredInPackage(declaration, 'undici-types');
+}
+
+function fetchEffect(call: ts.CallExpression): Effect | undefined {
+  const init = call.arguments[1] && skipOuterExpressions(call.arguments[1]);
+  if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
+  const method = propertyValue(init, /^method$/u);
+  const verb = method && ts.isStringLiteralLike(method) ? method.text.toUpperCase() : undefined;
+  if (verb !== 'POST' && verb !== 'PATCH') return undefined;
+  const key = headerKey(init);
+  if (key === 'unknown' || key === 'guarded') return undefined;
+  return { what: `a ${verb} request`, freshKey: key === 'fresh', headerTarget: { call, init } };
+}
+
+/**
+ * What the `headers` of a request's options say about an idempotency key: none, one made afresh
+ * on each attempt, a guard, or unknown (headers built elsewhere, a spread).
+ */
+function headerKey(options: ts.Expression | undefined): 'none' | 'fresh' | 'guarded' | 'unknown' {
+  if (!options) return 'none';
+  const node = skipOuterExpressions(options);
+  if (!ts.isObjectLiteralExpression(node)) return 'unknown';
+  if (node.properties.some(ts.isSpreadAssignment)) return 'unknown';
+  const headers = propertyValue(node, /^headers$/u);
+  if (!headers) return 'none';
+  const value = skipOuterExpressions(headers);
+  if (!ts.isObjectLiteralExpression(value) || value.properties.some(ts.isSpreadAssignment)) return 'unknown';
+  const key = propertyValue(value, IDEMPOTENCY_HEADER);
+  if (!key) return 'none';
+  return isFreshValue(key) ? 'fresh' : 'guarded';
+}
+
+/** `randomUUID()`, `` `${uuid()}` ``, `String(Date.now())`: a value no second attempt repeats. */
+function isFreshValue(node: ts.Node): boolean {
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuterExpressions(node.expression);
+    const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+    if (FRESH_VALUE.test(name)) return true;
+  }
+  return ts.forEachChild(node, isFreshValue) ?? false;
+}
+
+/** `client.send(new SendEmailCommand(…))` (SES) and `new SendMessageCommand(…)` (SQS, without deduplication). */
+function commandEffect(checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
+  const [command] = call.arguments;
+  const node = command && skipOuterExpressions(command);
+  if (!node || !ts.isNewExpression(node) || !ts.isIdentifier(node.expression)) return undefined;
+  let symbol = checker.getSymbolAtLocation(node.expression);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.declarations?.[0];
+  if (!declaration) return undefined;
+  const name = symbol!.getName();
+  if ((isDeclaredInPackage(declaration, '@aws-sdk/client-ses') || isDeclaredInPackage(declaration, '@aws-sdk/client-sesv2'))
+    && /^Send\w*Email\w*Command$/u.test(name)) {
+    return { what: 'an email' };
+  }
+  if (isDeclaredInPackage(declaration, '@aws-sdk/client-sqs') && (name === 'SendMessageCommand' || name === 'SendMessageBatchCommand')) {
+    return hasProperty(node.arguments?.[0], /^MessageDeduplicationId$/u) ? undefined : { what: 'an SQS message with no `MessageDeduplicationId`' };
+  }
+  return undefined;
+}
+
+/** `INSERT` without `ON CONFLICT`, `ON DUPLICATE KEY`, `IGNORE` or `REPLACE`; `UPDATE … SET n = n + 1`. */
+function sqlEffect(argument: ts.Expression | undefined): Effect | undefined {
+  if (!argument) return undefined;
+  const node = skipOuterExpressions(argument);
+  const textNode = ts.isObjectLiteralExpression(node) ? propertyValue(node, /^(?:text|sql)$/u) : node;
+  const text = textNode && ts.isExpression(textNode) ? sqlText(textNode) : undefined;
+  if (text === undefined) return undefined;
+  if (/^\s*insert\b/iu.test(text)) {
+    const upsert = /\bon\s+conflict\b|\bon\s+duplicate\s+key\b|^\s*insert\s+(?:ignore|or\s+(?:ignore|replace))\b/iu.test(text);
+    return upsert ? undefined : { what: 'an INSERT without ON CONFLICT' };
+  }
+  const counter = /\bupdate\b[^]*?\bset\b[^]*?\b(\w+)\s*=\s*\1\s*[-+]/iu.test(text);
+  return counter ? { what: 'an UPDATE that adds to a counter' } : undefined;
+}
+
+/** `knex('t').insert(row).onConflict('id').merge()`: the insert is part of an upsert. */
+function isUpsertChain(call: ts.CallExpression): boolean {
+  for (let node: ts.Node = call; ts.isPropertyAccessExpression(node.parent) || ts.isCallExpression(node.parent); node = node.parent) {
+    if (ts.isPropertyAccessExpression(node.parent) && node.parent.name.text === 'onConflict') return true;
+  }
+  return false;
+}
+
+/**
+ * A package method that accepts an `idempotencyKey` (Stripe's request options) and is given none.
+ * A key made afresh on each attempt is reported too.
+ */
+function sdkEffect(checker: ts.TypeChecker, call: ts.CallExpression, declaration: ts.SignatureDeclaration, name: string): Effect | undefined {
+  const file = declaration.getSourceFile().fileName.replaceAll('\\', '/');
+  const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(file)?.[1];
+  if (!packageName) return undefined;
+  const index = declaration.parameters.findIndex((parameter) =>
+    checker.getNonNullableType(checker.getTypeAtLocation(parameter)).getProperty('idempotencyKey') !== undefined);
+  if (index < 0) return undefined;
+  const options = call.arguments[index];
+  const node = options && skipOuterExpressions(options);
+  if (node && !ts.isObjectLiteralExpression(node)) return undefined;
+  const key = node && propertyValue(node, /^idempotencyKey$/u);
+  if (key && !isFreshValue(key)) return undefined;
+  return { what: `a \`${name}\` call of ${packageName}`, freshKey: key !== undefined };
+}
+
+function hasProperty(argument: ts.Expression | undefined, key: RegExp): boolean {
+  const node = argument && skipOuterExpressions(argument);
+  if (!node) return false;
+  // Options built elsewhere may hold it: only a literal without it says it is missing.
+  return !ts.isObjectLiteralExpression(node) || node.properties.some(ts.isSpreadAssignment) || propertyValue(node, key) !== undefined;
+}
+
+function propertyValue(object: ts.ObjectLiteralExpression, key: RegExp): ts.Expression | undefined {
+  for (const property of object.properties) {
+    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    if (name === undefined || !key.test(name)) continue;
+    if (ts.isPropertyAssignment(property)) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property)) return property.name;
+  }
+  return undefined;
+}
