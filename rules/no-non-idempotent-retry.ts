@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { Rule, Suggestion, TextEdit } from './core/types';
-import { handlerSource, type HandlerContext, type HandlerSource } from './util/handler-model';
+import { handlerSource, handlerSourceWhereWritten, type HandlerContext, type HandlerSource } from './util/handler-model';
 import { isDeclaredInPackage } from './util/is-declared-in-package';
 import { isTestFile } from './util/is-test-file';
 import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idempotent-effects';
@@ -17,8 +17,11 @@ export interface Options {
 
 export type MessageId = 'repeatedEffect' | 'freshKey' | 'addIdempotencyKey';
 
-/** The packages and words a file that retries or consumes at least once mentions. */
-const RETRY_SIGNALS = /\b(?:bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel|catch)\b/u;
+/** The packages a file that retries or consumes at least once imports, and the words of a retry loop. */
+const RETRY_SIGNALS = /\b(?:bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel)\b|attempt|retr(?:y|ies)/iu;
+
+/** The packages whose registrations may name a function declared elsewhere (`new Worker(queue, process)`). */
+const REGISTERING_PACKAGES = /\b(?:bullmq|kafkajs|amqplib|p-retry|async-retry|promise-retry|cockatiel)\b/u;
 
 /** Names that say a condition checks whether this input was already handled. */
 const PROCESSED_CHECK = /\b(?:id|messageId|jobId|eventId|idempotencyKey|deliveryTag|offset|processed\w*|handled\w*|seen\w*)\b/iu;
@@ -54,6 +57,8 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
     const { checker, program, sourceFile, options } = context;
     if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
     const handlers: HandlerContext = { program, checker, handlers: options.handlers };
+    // Looking a function up by name across the project is worth it only where a registration can name one.
+    const byName = options.handlers.length > 0 || REGISTERING_PACKAGES.test(sourceFile.text);
 
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
@@ -84,7 +89,8 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       }
       for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
         if (!ts.isFunctionLike(node) || !(node as ts.FunctionLikeDeclaration).body) continue;
-        const source = handlerSource(handlers, node as ts.SignatureDeclaration);
+        const fn = node as ts.SignatureDeclaration;
+        const source = byName ? handlerSource(handlers, fn) : handlerSourceWhereWritten(handlers, fn);
         if (source?.kind === 'request') return undefined;
         if (source) return { source, scope: node };
       }

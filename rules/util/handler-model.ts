@@ -39,6 +39,14 @@ export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclarati
   return answer ?? undefined;
 }
 
+/**
+ * The same question without looking for the function's references elsewhere: only what the
+ * function's own place and declaration say. Cheap enough to ask about every function around a call.
+ */
+export function handlerSourceWhereWritten(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  return passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn) ?? exportedLambdaHandler(fn);
+}
+
 /** `app.get(path, (req, res) => …)`, `fastify.route({ handler: async (request) => … })`. */
 function passedWhereWritten(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
   if (ts.isMethodDeclaration(fn) && ts.isObjectLiteralExpression(fn.parent)) return passedInOptions(context, fn.parent, fn.name);

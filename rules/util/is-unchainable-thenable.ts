@@ -8,6 +8,15 @@ import { unionParts } from './union-parts';
  * so no rejection of it goes unhandled.
  */
 export function isUnchainableThenable(checker: ts.TypeChecker, type: ts.Type): boolean {
+  let answer = answers.get(type);
+  if (answer === undefined) answers.set(type, answer = hasOnlyUnchainableThen(checker, type));
+  return answer;
+}
+
+/** Answers by type: a type belongs to one checker, and a file asks about `Promise<void>` many times. */
+const answers = new WeakMap<ts.Type, boolean>();
+
+function hasOnlyUnchainableThen(checker: ts.TypeChecker, type: ts.Type): boolean {
   const thenables = unionParts(checker.getApparentType(type)).filter((part) => isPromiseLike(checker, part));
   return thenables.length > 0 && thenables.every((part) => {
     const then = part.getProperty('then');
