@@ -125,4 +125,18 @@ export const handler = async (event: { path: string }): Promise<string> => readF
 `;
     assert.deepEqual(findingsOf(typed), [], 'in TypeScript the name alone says nothing');
   });
+
+  it('takes a GET export of a Next.js route file for a route handler, and only there', () => {
+    const text = `import { readFileSync } from 'node:fs';
+export function GET(): Response {
+  return new Response(readFileSync('public/feed.xml'));
+}
+`;
+    const inRoute = programForSource(text, 'route.ts');
+    const findings = runRules(inRoute.sourceFile, inRoute.program, { rules: { [RULE]: 'warn' } }).findings;
+    assert.equal(findings.length, 1);
+    assert.match(findings[0]!.message, /in a Next\.js route handler:/u);
+    const elsewhere = programForSource(text, 'feed.ts');
+    assert.deepEqual(runRules(elsewhere.sourceFile, elsewhere.program, { rules: { [RULE]: 'warn' } }).findings, []);
+  });
 });
