@@ -74,7 +74,7 @@ export const noBlockingIo: Rule<Options, MessageId> = {
       if (!blocking) return;
       const where = blockingPlace(place, call);
       if (!where) return;
-      const fix = direct && blocking.module === 'fs' ? promiseApiFix(checker, sourceFile, call, blocking.name) : undefined;
+      const fix = direct ? promiseApiFix(checker, sourceFile, call, blocking.name, blocking.module) : undefined;
       const suggestions: Suggestion[] = fix ? [{ messageId: 'usePromiseApi', data: { replacement: fix.replacement }, edits: fix.edits }] : [];
       const data = { name: blocking.name, where: where.where };
       const message = viaHelper ? { messageId: 'blockingViaHelper' as const, data: { ...data, helper: helperName(call) } }

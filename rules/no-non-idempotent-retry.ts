@@ -7,10 +7,15 @@ import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idem
 import { retriedTryBlock } from './util/retry-loop';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
+import { specifierNames, wordPattern } from './util/specifier-names';
 
 export interface Options {
   /** Calls that register request handlers, beyond the frameworks asyncsense knows (shared with no-blocking-io). */
   readonly handlers: readonly TypeOrValueSpecifier[];
+  /** Calls that register at-least-once consumers, beyond the queues asyncsense knows. */
+  readonly consumers: readonly TypeOrValueSpecifier[];
+  /** Functions that run the function they are given again after a failure, beyond the retry packages asyncsense knows. */
+  readonly retryWrappers: readonly TypeOrValueSpecifier[];
   /** Also check tests, mocks and seed data, which are skipped by default. */
   readonly checkTestFiles: boolean;
 }
@@ -35,7 +40,8 @@ interface RunsAgain {
 
 export const noNonIdempotentRetry: Rule<Options, MessageId> = {
   id: 'no-non-idempotent-retry',
-  reach: { fileText: RETRY_SIGNALS },
+  // The files that import a queue or retry package, speak of retries, or name one of the user's own.
+  reach: { fileText: ({ options }) => filePattern(options) },
   meta: {
     type: 'problem',
     description: 'Disallow payments, inserts, emails and other non-idempotent effects without a guard in code that may run twice for one input.',
@@ -49,16 +55,24 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
     schema: [{
       type: 'object',
       additionalProperties: false,
-      properties: { handlers: specifierListSchema, checkTestFiles: { type: 'boolean' } },
+      properties: {
+        handlers: specifierListSchema,
+        consumers: specifierListSchema,
+        retryWrappers: specifierListSchema,
+        checkTestFiles: { type: 'boolean' },
+      },
     }],
-    defaultOptions: { handlers: [], checkTestFiles: false },
+    defaultOptions: { handlers: [], consumers: [], retryWrappers: [], checkTestFiles: false },
   },
   create(context) {
     const { checker, program, sourceFile, options } = context;
     if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
-    const handlers: HandlerContext = { program, checker, handlers: options.handlers };
+    const handlers: HandlerContext = {
+      program, checker, handlers: options.handlers, consumers: options.consumers, retryWrappers: options.retryWrappers,
+    };
+    const ownRegistrations = options.handlers.length + options.consumers.length + options.retryWrappers.length > 0;
     // Looking a function up by name across the project is worth it only where a registration can name one.
-    const byName = options.handlers.length > 0 || REGISTERING_PACKAGES.test(sourceFile.text);
+    const byName = ownRegistrations || REGISTERING_PACKAGES.test(sourceFile.text);
 
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
@@ -169,4 +183,18 @@ function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.N
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Per options: the files the rule reads, by their text. */
+const filePatterns = new WeakMap<Options, RegExp>();
+
+/** The retry signals, and the names of the user's own registrations. */
+function filePattern(options: Options): RegExp {
+  let pattern = filePatterns.get(options);
+  if (!pattern) {
+    const names = specifierNames([...options.handlers, ...options.consumers, ...options.retryWrappers]);
+    pattern = names.length === 0 ? RETRY_SIGNALS : new RegExp([RETRY_SIGNALS.source, ...names.map(wordPattern)].join('|'), RETRY_SIGNALS.flags);
+    filePatterns.set(options, pattern);
+  }
+  return pattern;
 }

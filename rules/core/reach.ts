@@ -20,7 +20,10 @@ export const AWAITS_ONLY = 'awaits-only';
  */
 export function fileReach<Options>(reach: RuleReach<Options> | undefined, text: string, context: ReachContext<Options>): FileReach | undefined {
   const awaitsOnly = reach?.awaitsOnly === true;
-  if (reach?.fileText && !reach.fileText.test(text)) return undefined;
+  if (reach?.fileText) {
+    const filePattern = typeof reach.fileText === 'function' ? reach.fileText(context) : reach.fileText;
+    if (!filePattern?.test(text)) return undefined;
+  }
   if (!reach?.text) return { awaitsOnly, matches: undefined };
   const pattern = typeof reach.text === 'function' ? reach.text(context) : reach.text;
   if (!pattern) return undefined;

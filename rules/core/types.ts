@@ -90,9 +90,10 @@ export interface RuleReach<Options = unknown> {
   readonly text?: RegExp | ((context: ReachContext<Options>) => RegExp | undefined);
   /**
    * The rule reports only in files whose text matches (the packages it knows, say), anywhere in
-   * them: files without a match are not walked for it.
+   * them: files without a match are not walked for it. A function gives the pattern for one
+   * program and set of options, as for `text`.
    */
-  readonly fileText?: RegExp;
+  readonly fileText?: RegExp | ((context: ReachContext<Options>) => RegExp | undefined);
   /**
    * The rule reports only in code that awaits: a subtree with no `await` expression in it (a
    * `for await` alone does not count) has nothing for it.

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { projectFiles } from './call-sites';
 import type { BlockingCallOptions } from './blocking-calls';
 import { calleeName } from './callee-name';
+import { specifierNames, wordPattern } from './specifier-names';
 
 /** Per program and options: where `no-blocking-io` can report at all. */
 const patterns = new WeakMap<ts.Program, WeakMap<BlockingCallOptions, RegExp>>();
@@ -22,7 +23,7 @@ export function blockingReach(program: ts.Program, options: BlockingCallOptions)
     const called = namesPattern(options);
     const helpers = new Set<string>();
     for (const sourceFile of projectFiles(program)) for (const name of helpersIn(sourceFile, called)) helpers.add(name);
-    const alternatives = [called.source, ...[...helpers].map((name) => `\\b${escape(name)}\\b`)];
+    const alternatives = [called.source, ...[...helpers].map(wordPattern)];
     pattern = new RegExp(alternatives.join('|'), 'u');
     byOptions.set(options, pattern);
   }
@@ -31,11 +32,8 @@ export function blockingReach(program: ts.Program, options: BlockingCallOptions)
 
 /** `readFileSync`, `wait`, and the names of the user's `blockingCalls`. */
 function namesPattern(options: BlockingCallOptions): RegExp {
-  const names = options.blockingCalls.flatMap(({ specifier }) => {
-    if (typeof specifier === 'string') return [specifier];
-    return typeof specifier.name === 'string' ? [specifier.name] : [...specifier.name];
-  });
-  return new RegExp(['\\w*Sync\\b', '\\bwait\\b', ...names.map((name) => `\\b${escape(name)}\\b`)].join('|'), 'u');
+  const names = specifierNames(options.blockingCalls.map(({ specifier }) => specifier));
+  return new RegExp(['\\w*Sync\\b', '\\bwait\\b', ...names.map(wordPattern)].join('|'), 'u');
 }
 
 /** The functions of a file whose own body calls something named like a blocking call. */
@@ -82,8 +80,4 @@ function nameOf(fn: ts.SignatureDeclaration): string | undefined {
   const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
   const name = ts.getNameOfDeclaration(holder as ts.Declaration);
   return name && ts.isIdentifier(name) ? name.text : undefined;
-}
-
-function escape(name: string): string {
-  return name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -14,10 +14,17 @@ export interface HandlerContext {
   readonly checker: ts.TypeChecker;
   /** The user's own registrations: functions passed to calls of these are request handlers. */
   readonly handlers: readonly TypeOrValueSpecifier[];
+  /** The user's own at-least-once consumers: functions passed to calls of these may run twice for one message. */
+  readonly consumers?: readonly TypeOrValueSpecifier[];
+  /** The user's own retry wrappers: functions passed to calls of these run again after a failure. */
+  readonly retryWrappers?: readonly TypeOrValueSpecifier[];
 }
 
-/** Answers per checker (one per program) and function, shared by every rule that asks. */
-const answers = new WeakMap<ts.TypeChecker, Map<ts.Node, HandlerSource | null>>();
+/**
+ * Answers per checker (one per program) and function, shared by every rule that asks; with
+ * registrations of the user's own, per context, since another rule's options may differ.
+ */
+const answers = new WeakMap<ts.TypeChecker | HandlerContext, Map<ts.Node, HandlerSource | null>>();
 
 /**
  * Whether a framework, a queue or a retry wrapper calls this function for outside input, and
@@ -27,8 +34,9 @@ const answers = new WeakMap<ts.TypeChecker, Map<ts.Node, HandlerSource | null>>(
  * found through its references).
  */
 export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
-  let byFunction = answers.get(context.checker);
-  if (!byFunction) answers.set(context.checker, byFunction = new Map());
+  const owner = hasOwnRegistrations(context) ? context : context.checker;
+  let byFunction = answers.get(owner);
+  if (!byFunction) answers.set(owner, byFunction = new Map());
   let answer = byFunction.get(fn);
   if (answer === undefined) {
     byFunction.set(fn, null);
@@ -90,8 +98,9 @@ function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.Ne
   const { checker } = context;
   const callee = skipOuterExpressions(call.expression);
   const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-  if (property === undefined && context.handlers.length > 0 && valueMatchesSpecifier(context.program, checker, callee, context.handlers)) {
-    return { kind: 'request', name: `a handler registered with \`${calleeName ?? callee.getText()}\`` };
+  if (property === undefined && hasOwnRegistrations(context)) {
+    const own = ownRegistration(context, callee, calleeName ?? callee.getText());
+    if (own) return own;
   }
   const declaration = checker.getResolvedSignature(call as ts.CallLikeExpression)?.declaration;
   if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
@@ -104,6 +113,24 @@ function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.Ne
     if (registration.event !== undefined && !namesEvent(call, registration.event)) continue;
     if (registration.receiverType && !receiverMatches(checker, callee, registration.receiverType)) continue;
     return registration.source;
+  }
+  return undefined;
+}
+
+function hasOwnRegistrations(context: HandlerContext): boolean {
+  return context.handlers.length > 0 || (context.consumers?.length ?? 0) > 0 || (context.retryWrappers?.length ?? 0) > 0;
+}
+
+/** A call of one of the user's `handlers`, `consumers` or `retryWrappers`. */
+function ownRegistration(context: HandlerContext, callee: ts.Expression, name: string): HandlerSource | undefined {
+  const matches = (specifiers: readonly TypeOrValueSpecifier[] | undefined): boolean =>
+    specifiers !== undefined && specifiers.length > 0 && valueMatchesSpecifier(context.program, context.checker, callee, specifiers);
+  if (matches(context.handlers)) return { kind: 'request', name: `a handler registered with \`${name}\`` };
+  if (matches(context.consumers)) {
+    return { kind: 'delivery', name: `a consumer registered with \`${name}\``, because: `\`${name}\` may deliver a message again` };
+  }
+  if (matches(context.retryWrappers)) {
+    return { kind: 'retry', name: `a function retried by \`${name}\``, because: `\`${name}\` runs it again after a failure` };
   }
   return undefined;
 }

@@ -9,9 +9,18 @@ const FS_TWINS = new Set(['readFile', 'writeFile', 'appendFile', 'readdir', 'sta
   'rename', 'copyFile', 'access', 'realpath', 'mkdtemp', 'readlink', 'symlink', 'link', 'chmod', 'chown', 'lchown', 'utimes',
   'lutimes', 'truncate', 'cp', 'opendir', 'statfs']);
 
+/**
+ * Callback functions whose `promisify`d form Node types exactly (`gzip.__promisify__`), or whose
+ * one signature `promisify` reads right (`pbkdf2`); `scrypt`'s overloads come out as `unknown`.
+ */
+const PROMISIFIED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['zlib', new Set(['gzip', 'gunzip', 'deflate', 'inflate', 'deflateRaw', 'inflateRaw', 'unzip', 'brotliCompress', 'brotliDecompress'])],
+  ['crypto', new Set(['pbkdf2'])],
+]);
+
 /** A fix that awaits the promise twin of a blocking call. */
 export interface PromiseApiFix {
-  /** `readFile` from `node:fs/promises`, or `fs.promises.readFile`. */
+  /** `readFile` from `node:fs/promises`, `fs.promises.readFile`, `promisify(gzip)`. */
   readonly replacement: string;
   edits(): readonly TextEdit[];
 }
@@ -19,31 +28,56 @@ export interface PromiseApiFix {
 /**
  * `await readFile(path, 'utf8')` for `readFileSync(path, 'utf8')`, importing `readFile` from
  * `node:fs/promises` (or adding it to an import of it), or `await fs.promises.readFile(…)` when
- * the call goes through the imported `fs` module. Only where `await` may stand: directly in an
- * async function, with the same arguments, through an ES import of `fs`. `statSync(path, {
- * throwIfNoEntry: false })` has no twin that answers `undefined`.
+ * the call goes through the imported `fs` module; `await promisify(gzip)(body)` for
+ * `gzipSync(body)` and `await promisify(pbkdf2)(…)` for `pbkdf2Sync(…)`, importing `promisify`
+ * and the callback function. Only where `await` may stand: directly in an async function, with
+ * the same arguments, through an ES import of the module. `statSync(path, { throwIfNoEntry:
+ * false })` has no twin that answers `undefined`.
  */
-export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile, call: ts.CallExpression, name: string): PromiseApiFix | undefined {
+export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile, call: ts.CallExpression, name: string, module: string): PromiseApiFix | undefined {
   const twin = name.replace(/Sync$/u, '');
-  if (!FS_TWINS.has(twin) || !awaitsHere(call) || call.arguments.some(mentionsThrowIfNoEntry)) return undefined;
+  const promisified = PROMISIFIED.get(module)?.has(twin) === true;
+  if (!(module === 'fs' && FS_TWINS.has(twin)) && !promisified) return undefined;
+  if (!awaitsHere(call) || call.arguments.some(mentionsThrowIfNoEntry)) return undefined;
   const callee = skipOuterExpressions(call.expression);
   const awaitEdits = awaitCall(sourceFile, call);
+  const replace = (text: string): TextEdit => ({ start: callee.getStart(sourceFile), end: callee.getEnd(), newText: text });
+  const utilModule = (specifier: ts.StringLiteral): string => `${specifier.text.startsWith('node:') ? 'node:' : ''}util`;
   if (ts.isPropertyAccessExpression(callee)) {
     const moduleImport = importOf(checker, callee.expression);
-    if (!moduleImport || !isFsModule(moduleImport)) return undefined;
+    if (!moduleImport || !isModule(moduleImport, module)) return undefined;
     const receiver = callee.expression.getText(sourceFile);
-    const replacement = `${receiver}.promises.${twin}`;
-    return { replacement, edits: () => [{ start: callee.getStart(sourceFile), end: callee.getEnd(), newText: replacement }, ...awaitEdits] };
+    if (!promisified) {
+      const replacement = `${receiver}.promises.${twin}`;
+      return { replacement, edits: () => [replace(replacement), ...awaitEdits] };
+    }
+    return {
+      replacement: `promisify(${receiver}.${twin})`,
+      edits: () => {
+        const util = namedImport(checker, sourceFile, call, utilModule(moduleImport), 'promisify');
+        return [replace(`${util.local}(${receiver}.${twin})`), ...awaitEdits, ...util.edits];
+      },
+    };
   }
   if (!ts.isIdentifier(callee)) return undefined;
   const declaration = importOf(checker, callee);
-  if (!declaration || !isFsModule(declaration) || !ts.isImportSpecifier(importBinding(checker, callee)!)) return undefined;
-  const promisesModule = `${declaration.text.startsWith('node:') ? 'node:' : ''}fs/promises`;
+  if (!declaration || !isModule(declaration, module) || !ts.isImportSpecifier(importBinding(checker, callee)!)) return undefined;
+  if (!promisified) {
+    const promisesModule = `${declaration.text.startsWith('node:') ? 'node:' : ''}fs/promises`;
+    return {
+      replacement: twin,
+      edits: () => {
+        const { local, edits } = namedImport(checker, sourceFile, call, promisesModule, twin);
+        return [replace(local), ...awaitEdits, ...edits];
+      },
+    };
+  }
   return {
-    replacement: twin,
+    replacement: `promisify(${twin})`,
     edits: () => {
-      const { local, edits } = namedImport(checker, sourceFile, call, promisesModule, twin);
-      return [{ start: callee.getStart(sourceFile), end: callee.getEnd(), newText: local }, ...awaitEdits, ...edits];
+      const callback = namedImport(checker, sourceFile, call, declaration.text, twin);
+      const util = namedImport(checker, sourceFile, call, utilModule(declaration), 'promisify');
+      return [replace(`${util.local}(${callback.local})`), ...awaitEdits, ...callback.edits, ...util.edits];
     },
   };
 }
@@ -87,8 +121,8 @@ function importBinding(checker: ts.TypeChecker, node: ts.Expression): ts.Declara
     ? declaration : undefined;
 }
 
-function isFsModule(specifier: ts.StringLiteral): boolean {
-  return specifier.text === 'fs' || specifier.text === 'node:fs';
+function isModule(specifier: ts.StringLiteral, module: string): boolean {
+  return specifier.text.replace(/^node:/u, '') === module;
 }
 
 /**
