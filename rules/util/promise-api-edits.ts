@@ -61,25 +61,86 @@ export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile
   }
   if (!ts.isIdentifier(callee)) return undefined;
   const declaration = importOf(checker, callee);
-  if (!declaration || !isModule(declaration, module) || !ts.isImportSpecifier(importBinding(checker, callee)!)) return undefined;
+  const element = importBinding(checker, callee);
+  if (!declaration || !isModule(declaration, module) || !element || !ts.isImportSpecifier(element)) return undefined;
+  // The blocking function's import goes when this was its only use, so `noUnusedLocals` stays quiet.
+  const lastUse = isOnlyUse(checker, sourceFile, callee, element);
   if (!promisified) {
     const promisesModule = `${declaration.text.startsWith('node:') ? 'node:' : ''}fs/promises`;
     return {
       replacement: twin,
       edits: () => {
+        const statement = element.parent.parent.parent;
+        if (lastUse && element.parent.elements.length === 1 && !element.parent.parent.name && !importsFrom(sourceFile, promisesModule)) {
+          // `import { readFileSync } from 'node:fs'` becomes `import { readFile } from 'node:fs/promises'`.
+          const local = unusedNameAt(checker, [sourceFile, call], twin);
+          const quote = declaration.getText(sourceFile).charAt(0);
+          const text = `import { ${local === twin ? twin : `${twin} as ${local}`} } from ${quote}${promisesModule}${quote};`;
+          return [replace(local), ...awaitEdits, { start: statement.getStart(sourceFile), end: statement.getEnd(), newText: text }];
+        }
         const { local, edits } = namedImport(checker, sourceFile, call, promisesModule, twin);
-        return [replace(local), ...awaitEdits, ...edits];
+        const removal = lastUse ? removeImport(sourceFile, element) : [];
+        return [replace(local), ...awaitEdits, ...edits, ...removal];
       },
     };
   }
   return {
     replacement: `promisify(${twin})`,
     edits: () => {
-      const callback = namedImport(checker, sourceFile, call, declaration.text, twin);
       const util = namedImport(checker, sourceFile, call, utilModule(declaration), 'promisify');
-      return [replace(`${util.local}(${callback.local})`), ...awaitEdits, ...callback.edits, ...util.edits];
+      if (lastUse && !hasNamedImport(sourceFile, declaration.text, twin)) {
+        // `import { gzipSync } from 'node:zlib'` becomes `import { gzip } from 'node:zlib'`.
+        const local = unusedNameAt(checker, [sourceFile, call], twin);
+        const renamed = { start: element.getStart(sourceFile), end: element.getEnd(), newText: local === twin ? twin : `${twin} as ${local}` };
+        return [replace(`${util.local}(${local})`), ...awaitEdits, renamed, ...util.edits];
+      }
+      const callback = namedImport(checker, sourceFile, call, declaration.text, twin);
+      const removal = lastUse ? removeImport(sourceFile, element) : [];
+      return [replace(`${util.local}(${callback.local})`), ...awaitEdits, ...callback.edits, ...util.edits, ...removal];
     },
   };
+}
+
+/** Whether `reference` is the only place the file reads the name its import binds. */
+function isOnlyUse(checker: ts.TypeChecker, sourceFile: ts.SourceFile, reference: ts.Identifier, element: ts.ImportSpecifier): boolean {
+  const symbol = checker.getSymbolAtLocation(element.name);
+  let uses = 0;
+  const visit = (node: ts.Node): void => {
+    if (uses > 1) return;
+    if (ts.isIdentifier(node) && node.text === reference.text && node !== element.name && checker.getSymbolAtLocation(node) === symbol) uses++;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return uses === 1;
+}
+
+function importsFrom(sourceFile: ts.SourceFile, moduleName: string): boolean {
+  return sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)
+    && statement.moduleSpecifier.text.replace(/^node:/u, '') === moduleName.replace(/^node:/u, ''));
+}
+
+function hasNamedImport(sourceFile: ts.SourceFile, moduleName: string, name: string): boolean {
+  return sourceFile.statements.some((statement) => ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)
+    && statement.moduleSpecifier.text.replace(/^node:/u, '') === moduleName.replace(/^node:/u, '')
+    && statement.importClause?.namedBindings !== undefined && ts.isNamedImports(statement.importClause.namedBindings)
+    && statement.importClause.namedBindings.elements.some((element) => (element.propertyName ?? element.name).text === name));
+}
+
+/** Removes one name from a named import, or the whole import when it was the only thing imported. */
+function removeImport(sourceFile: ts.SourceFile, element: ts.ImportSpecifier): TextEdit[] {
+  const { elements } = element.parent;
+  const index = elements.indexOf(element);
+  if (elements.length > 1) {
+    const next = elements[index + 1];
+    return next
+      ? [{ start: element.getStart(sourceFile), end: next.getStart(sourceFile), newText: '' }]
+      : [{ start: elements[index - 1]!.getEnd(), end: element.getEnd(), newText: '' }];
+  }
+  const clause = element.parent.parent;
+  if (clause.name) return [];
+  const statement = clause.parent;
+  const end = sourceFile.text.charAt(statement.getEnd()) === '\n' ? statement.getEnd() + 1 : statement.getEnd();
+  return [{ start: statement.getStart(sourceFile), end, newText: '' }];
 }
 
 /** Whether `await` may go before the call: its nearest function is async, and it is not in a parameter default. */

@@ -139,4 +139,41 @@ export function GET(): Response {
     const elsewhere = programForSource(text, 'feed.ts');
     assert.deepEqual(runRules(elsewhere.sourceFile, elsewhere.program, { rules: { [RULE]: 'warn' } }).findings, []);
   });
+
+  it('drops the import the fix leaves unused, so noUnusedLocals stays quiet', () => {
+    const strict = { noUnusedLocals: true };
+    const errorsIn = (text: string): string[] => {
+      const { program, sourceFile } = programForSource(text, 'inline.ts', strict);
+      return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
+        .map((error) => ts.flattenDiagnosticMessageText(error.messageText, '\n'));
+    };
+    const fixed = (text: string): string => {
+      const { program, sourceFile } = programForSource(text, 'inline.ts', strict);
+      const finding = runRules(sourceFile, program, { rules: { [RULE]: ['warn', BROAD] } }).findings.find((each) => each.suggestions.length > 0);
+      assert.ok(finding, 'a fix is offered');
+      return applyEdits(text, finding.suggestions[0]!.edits());
+    };
+    const cases = [
+      `import { readFileSync } from 'node:fs';
+export async function read(path: string): Promise<string> {
+  return readFileSync(path, 'utf8');
+}
+`,
+      `import { existsSync, readFileSync } from 'node:fs';
+export async function read(path: string): Promise<string> {
+  return existsSync(path) ? 'present' : readFileSync(path, 'utf8');
+}
+`,
+      `import { gzipSync } from 'node:zlib';
+export async function pack(body: string): Promise<Buffer> {
+  return gzipSync(body);
+}
+`,
+    ];
+    for (const text of cases) {
+      assert.deepEqual(errorsIn(text), [], 'the input type-checks');
+      const output = fixed(text);
+      assert.deepEqual(errorsIn(output), [], `the fix type-checks with noUnusedLocals:\n${output}`);
+    }
+  });
 });
