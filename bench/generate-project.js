@@ -29,6 +29,8 @@ const RULES = {
   parallel: 'asyncsense/prefer-parallel-awaits',
   loop: 'asyncsense/no-await-in-loop',
   unbounded: 'asyncsense/no-unbounded-concurrency',
+  blocking: 'asyncsense/no-blocking-io',
+  retry: 'asyncsense/no-non-idempotent-retry',
 };
 
 const PACKAGES = [

@@ -59,7 +59,7 @@ export const noBlockingIo: Rule<Options, MessageId> = {
     const { checker, program, sourceFile, options } = context;
     if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
     const place: PlaceContext = {
-      program, checker, handlers: options.handlers, cli: isCliFile(program, sourceFile), checkAsyncFunctions: options.checkAsyncFunctions,
+      program, checker, handlers: options.handlers, cacheKey: options, cli: isCliFile(program, sourceFile), checkAsyncFunctions: options.checkAsyncFunctions,
     };
     const helpers = new Map<ts.Node, { call: ts.CallExpression; blocking: BlockingCall } | null>();
 

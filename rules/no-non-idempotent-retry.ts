@@ -23,7 +23,7 @@ export interface Options {
 export type MessageId = 'repeatedEffect' | 'freshKey' | 'addIdempotencyKey';
 
 /** The packages a file that retries or consumes at least once imports, and the words of a retry loop. */
-const RETRY_SIGNALS = /\b(?:bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel)\b|attempt|retr(?:y|ies)/iu;
+const RETRY_SIGNALS = /\b(?:bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel)\b|[Aa]ttempt|[Rr]etr(?:y|ies)/u;
 
 /** The packages whose registrations may name a function declared elsewhere (`new Worker(queue, process)`). */
 const REGISTERING_PACKAGES = /\b(?:bullmq|kafkajs|amqplib|p-retry|async-retry|promise-retry|cockatiel)\b/u;
@@ -68,11 +68,11 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
     const { checker, program, sourceFile, options } = context;
     if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
     const handlers: HandlerContext = {
-      program, checker, handlers: options.handlers, consumers: options.consumers, retryWrappers: options.retryWrappers,
+      program, checker, handlers: options.handlers, consumers: options.consumers, retryWrappers: options.retryWrappers, cacheKey: options,
     };
-    const ownRegistrations = options.handlers.length + options.consumers.length + options.retryWrappers.length > 0;
-    // Looking a function up by name across the project is worth it only where a registration can name one.
-    const byName = ownRegistrations || REGISTERING_PACKAGES.test(sourceFile.text);
+    // Looking a function up by name across the project is worth it only in a file that speaks of
+    // a registration that can name one: a queue or retry package's import, or the user's own.
+    const byName = REGISTERING_PACKAGES.test(sourceFile.text) || ownNamesPattern(options)?.test(sourceFile.text) === true;
 
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
@@ -185,15 +185,25 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** Per options: the files the rule reads, by their text. */
+/** Per options: the names of the user's own registrations, and the files the rule reads. */
+const ownPatterns = new WeakMap<Options, RegExp | null>();
 const filePatterns = new WeakMap<Options, RegExp>();
+
+function ownNamesPattern(options: Options): RegExp | undefined {
+  let pattern = ownPatterns.get(options);
+  if (pattern === undefined) {
+    const names = specifierNames([...options.handlers, ...options.consumers, ...options.retryWrappers]);
+    ownPatterns.set(options, pattern = names.length === 0 ? null : new RegExp(names.map(wordPattern).join('|'), 'u'));
+  }
+  return pattern ?? undefined;
+}
 
 /** The retry signals, and the names of the user's own registrations. */
 function filePattern(options: Options): RegExp {
   let pattern = filePatterns.get(options);
   if (!pattern) {
-    const names = specifierNames([...options.handlers, ...options.consumers, ...options.retryWrappers]);
-    pattern = names.length === 0 ? RETRY_SIGNALS : new RegExp([RETRY_SIGNALS.source, ...names.map(wordPattern)].join('|'), RETRY_SIGNALS.flags);
+    const own = ownNamesPattern(options);
+    pattern = own ? new RegExp(`${RETRY_SIGNALS.source}|${own.source}`, 'u') : RETRY_SIGNALS;
     filePatterns.set(options, pattern);
   }
   return pattern;

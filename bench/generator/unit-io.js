@@ -103,10 +103,23 @@ export function ${e}Routes(handlers: ${E}Handlers): HttpRoute[] {
 
   worker(ctx) {
     const { E, e, label, topic, fn, chance, plantHere } = ctx;
-    fn(6);
+    fn(7);
     const pAck = plantHere('onRefresh', 'floating');
     const ack = pAck ? `      message.ack();` : `      await message.ack();`;
     const pDrain = plantHere('replayDeadLetters', null, ['loop', 'unbounded']);
+    // A report template read on every message through a helper, instead of once at start-up.
+    const pBlock = plantHere('renderReport', 'blocking');
+    const template = pBlock ? '' : `const REPORT_TEMPLATE = readFileSync(TEMPLATE_PATH, 'utf8');\n`;
+    const render = pBlock
+      ? `function renderReport(count: number): string {
+  return readFileSync(TEMPLATE_PATH, 'utf8').replace('{{count}}', String(count));
+}`
+      : `function renderReport(count: number): string {
+  return REPORT_TEMPLATE.replace('{{count}}', String(count));
+}`;
+    // An audit POST in a consumer, keyed by the message id or not.
+    const pAudit = plantHere('archiveAudit', 'retry');
+    const auditHeaders = pAudit ? '' : `, headers: { 'idempotency-key': message.id }`;
     let drain;
     if (pDrain && pDrain.variant === 'loop') drain = `  let replayed = 0;
   for (const message of messages) {
@@ -130,8 +143,11 @@ import { errorFields } from '${CORE_IMPORT}/logger';
 import { pause } from '${CORE_IMPORT}/retry';
 import { increment } from '${CORE_IMPORT}/metrics';
 import type { ${E}Service } from './service';
+import { readFileSync } from 'node:fs';
 
-const MAX_BACKOFF_SECONDS = ${chance(0.5) ? 300 : 900};
+const TEMPLATE_PATH = 'templates/${topic}-report.txt';
+const AUDIT_URL = 'https://audit.internal/${topic}';
+${template}const MAX_BACKOFF_SECONDS = ${chance(0.5) ? 300 : 900};
 const REPLAY_URL = 'https://replay.internal/${topic}';
 
 async function redeliver(message: Message): Promise<boolean> {
@@ -143,11 +159,14 @@ async function redeliver(message: Message): Promise<boolean> {
   return response.ok;
 }
 
+${render}
+
 export function register${E}Workers(queue: Queue, service: ${E}Service, logger: Logger): void {
   queue.subscribe('${topic}.refresh', async (message) => {
     try {
       const refreshed = await service.refreshMany(readIds(message.body));
       increment('${topic}.refreshed', refreshed);
+      logger.info(renderReport(refreshed));
 ${ack}
     } catch (error) {
       logger.error('${topic}.refresh failed', { id: message.id, ...errorFields(error) });
@@ -162,6 +181,7 @@ ${ack}
       return;
     }
     const archived = await service.archiveStale(tenant, new Date(Date.now() - ${chance(0.5) ? 30 : 90} * 24 * 60 * 60 * 1000));
+    await fetch(AUDIT_URL, { method: 'POST', body: tenant${auditHeaders} });
     logger.info('${label}s archived', { tenant, archived });
     await message.ack();
   });

@@ -71,12 +71,16 @@ function isInCatchClause(node: ts.Node): boolean {
   return false;
 }
 
-const handlerAnswers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, HandlerSource | null>>();
+/** Answers per configuration (the user's `handlers` change them) and checker. */
+const handlerAnswers = new WeakMap<object, WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, HandlerSource | null>>>();
 
 /** The handler that calls `fn`, directly or through a few callers: `router.get(path, (req) => reports.save(req.body))`. */
 function handlerCalling(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): HandlerSource | undefined {
-  let byFunction = handlerAnswers.get(context.checker);
-  if (!byFunction) handlerAnswers.set(context.checker, byFunction = new Map());
+  const owner = context.cacheKey ?? context;
+  let byChecker = handlerAnswers.get(owner);
+  if (!byChecker) handlerAnswers.set(owner, byChecker = new WeakMap());
+  let byFunction = byChecker.get(context.checker);
+  if (!byFunction) byChecker.set(context.checker, byFunction = new Map());
   let answer = byFunction.get(fn);
   if (answer === undefined) {
     byFunction.set(fn, null);

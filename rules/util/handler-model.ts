@@ -18,13 +18,21 @@ export interface HandlerContext {
   readonly consumers?: readonly TypeOrValueSpecifier[];
   /** The user's own retry wrappers: functions passed to calls of these run again after a failure. */
   readonly retryWrappers?: readonly TypeOrValueSpecifier[];
+  /**
+   * What the user's registrations come from (the rule's options object), the same for every file
+   * one configuration checks, so that answers are shared between them.
+   */
+  readonly cacheKey?: object;
 }
 
+/** The owner of the answers that depend on no registration of the user's own. */
+const BUILT_IN = {};
+
 /**
- * Answers per checker (one per program) and function, shared by every rule that asks; with
- * registrations of the user's own, per context, since another rule's options may differ.
+ * Answers per owner (the built-in registrations, or one configuration of the user's own), checker
+ * (one per program) and function, shared by every rule and file that asks.
  */
-const answers = new WeakMap<ts.TypeChecker | HandlerContext, Map<ts.Node, HandlerSource | null>>();
+const answers = new WeakMap<object, WeakMap<ts.TypeChecker, Map<ts.Node, HandlerSource | null>>>();
 
 /**
  * Whether a framework, a queue or a retry wrapper calls this function for outside input, and
@@ -34,9 +42,11 @@ const answers = new WeakMap<ts.TypeChecker | HandlerContext, Map<ts.Node, Handle
  * found through its references).
  */
 export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
-  const owner = hasOwnRegistrations(context) ? context : context.checker;
-  let byFunction = answers.get(owner);
-  if (!byFunction) answers.set(owner, byFunction = new Map());
+  const owner = hasOwnRegistrations(context) ? context.cacheKey ?? context : BUILT_IN;
+  let byChecker = answers.get(owner);
+  if (!byChecker) answers.set(owner, byChecker = new WeakMap());
+  let byFunction = byChecker.get(context.checker);
+  if (!byFunction) byChecker.set(context.checker, byFunction = new Map());
   let answer = byFunction.get(fn);
   if (answer === undefined) {
     byFunction.set(fn, null);
@@ -223,10 +233,53 @@ function lambdaEvent(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): stri
 /** A named function that the project hands to a registration somewhere: `router.get('/', listUsers)`. */
 function registeredByName(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
   if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
+  // A name no call of the project is handed cannot be registered: no need to look for its uses.
+  const name = ts.getNameOfDeclaration(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent as ts.Declaration : fn);
+  if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) || !namesPassedInProject(context.program).has(name.text)) return undefined;
   const found = references(context.checker, fn, projectFiles(context.program));
   for (const value of found?.values ?? []) {
     const source = passedValue(context, value);
     if (source) return source;
   }
   return undefined;
+}
+
+/** Per file (files are reused from one program to the next), and per program. */
+const filePassedNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
+const programPassedNames = new WeakMap<ts.Program, ReadonlySet<string>>();
+
+/** The names the project's calls are handed as values, in arguments or in options objects. */
+function namesPassedInProject(program: ts.Program): ReadonlySet<string> {
+  let names = programPassedNames.get(program);
+  if (!names) {
+    const all = new Set<string>();
+    for (const sourceFile of projectFiles(program)) for (const name of namesPassedIn(sourceFile)) all.add(name);
+    programPassedNames.set(program, names = all);
+  }
+  return names;
+}
+
+function namesPassedIn(sourceFile: ts.SourceFile): ReadonlySet<string> {
+  let names = filePassedNames.get(sourceFile);
+  if (names) return names;
+  const found = new Set<string>();
+  const add = (argument: ts.Expression): void => {
+    const node = skipOuterExpressions(argument);
+    if (ts.isIdentifier(node)) found.add(node.text);
+    else if (ts.isPropertyAccessExpression(node)) found.add(node.name.text);
+    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'bind') add(node.expression.expression);
+    else if (ts.isObjectLiteralExpression(node)) {
+      for (const property of node.properties) {
+        if (ts.isPropertyAssignment(property)) add(property.initializer);
+        else if (ts.isShorthandPropertyAssignment(property)) found.add(property.name.text);
+      }
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments) for (const argument of node.arguments) add(argument);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  filePassedNames.set(sourceFile, names = found);
+  return names;
 }
