@@ -69,10 +69,11 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
     if (!options.checkTestFiles && isTestFile(program, sourceFile)) return {};
     const handlers: HandlerContext = {
       program, checker, handlers: options.handlers, consumers: options.consumers, retryWrappers: options.retryWrappers, cacheKey: options,
+      registrationFiles: registrationPattern(options),
     };
     // Looking a function up by name across the project is worth it only in a file that speaks of
     // a registration that can name one: a queue or retry package's import, or the user's own.
-    const byName = REGISTERING_PACKAGES.test(sourceFile.text) || ownNamesPattern(options)?.test(sourceFile.text) === true;
+    const byName = registrationPattern(options).test(sourceFile.text);
 
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
@@ -196,6 +197,19 @@ function ownNamesPattern(options: Options): RegExp | undefined {
     ownPatterns.set(options, pattern = names.length === 0 ? null : new RegExp(names.map(wordPattern).join('|'), 'u'));
   }
   return pattern ?? undefined;
+}
+
+const registrationPatterns = new WeakMap<Options, RegExp>();
+
+/** The files that can register a consumer or a retried function: a queue or retry package's import, or the user's names. */
+function registrationPattern(options: Options): RegExp {
+  let pattern = registrationPatterns.get(options);
+  if (!pattern) {
+    const own = ownNamesPattern(options);
+    pattern = own ? new RegExp(`${REGISTERING_PACKAGES.source}|${own.source}`, 'u') : REGISTERING_PACKAGES;
+    registrationPatterns.set(options, pattern);
+  }
+  return pattern;
 }
 
 /** The retry signals, and the names of the user's own registrations. */

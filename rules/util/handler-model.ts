@@ -23,6 +23,12 @@ export interface HandlerContext {
    * one configuration checks, so that answers are shared between them.
    */
   readonly cacheKey?: object;
+  /**
+   * Only files whose text matches can register the handlers the caller cares about (a queue's
+   * import, the user's registration names): the search for functions registered by name reads
+   * only those. Answers then belong to `cacheKey`.
+   */
+  readonly registrationFiles?: RegExp;
 }
 
 /** The owner of the answers that depend on no registration of the user's own. */
@@ -42,7 +48,7 @@ const answers = new WeakMap<object, WeakMap<ts.TypeChecker, Map<ts.Node, Handler
  * found through its references).
  */
 export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
-  const owner = hasOwnRegistrations(context) ? context.cacheKey ?? context : BUILT_IN;
+  const owner = hasOwnRegistrations(context) || context.registrationFiles ? context.cacheKey ?? context : BUILT_IN;
   let byChecker = answers.get(owner);
   if (!byChecker) answers.set(owner, byChecker = new WeakMap());
   let byFunction = byChecker.get(context.checker);
@@ -235,7 +241,7 @@ function registeredByName(context: HandlerContext, fn: ts.SignatureDeclaration):
   if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   // A name no call of the project is handed cannot be registered: no need to look for its uses.
   const name = ts.getNameOfDeclaration(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent as ts.Declaration : fn);
-  if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) || !namesPassedInProject(context.program).has(name.text)) return undefined;
+  if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) || !namesPassedInProject(context.program, context.registrationFiles).has(name.text)) return undefined;
   const found = references(context.checker, fn, projectFiles(context.program));
   for (const value of found?.values ?? []) {
     const source = passedValue(context, value);
@@ -244,17 +250,22 @@ function registeredByName(context: HandlerContext, fn: ts.SignatureDeclaration):
   return undefined;
 }
 
-/** Per file (files are reused from one program to the next), and per program. */
+/** Per file (files are reused from one program to the next), and per program and file filter. */
 const filePassedNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
-const programPassedNames = new WeakMap<ts.Program, ReadonlySet<string>>();
+const programPassedNames = new WeakMap<ts.Program, Map<RegExp | undefined, ReadonlySet<string>>>();
 
-/** The names the project's calls are handed as values, in arguments or in options objects. */
-function namesPassedInProject(program: ts.Program): ReadonlySet<string> {
-  let names = programPassedNames.get(program);
+/** The names the project's calls (in the files `filter` lets through) are handed as values, in arguments or in options objects. */
+function namesPassedInProject(program: ts.Program, filter: RegExp | undefined): ReadonlySet<string> {
+  let byFilter = programPassedNames.get(program);
+  if (!byFilter) programPassedNames.set(program, byFilter = new Map());
+  let names = byFilter.get(filter);
   if (!names) {
     const all = new Set<string>();
-    for (const sourceFile of projectFiles(program)) for (const name of namesPassedIn(sourceFile)) all.add(name);
-    programPassedNames.set(program, names = all);
+    for (const sourceFile of projectFiles(program)) {
+      if (filter && !filter.test(sourceFile.text)) continue;
+      for (const name of namesPassedIn(sourceFile)) all.add(name);
+    }
+    byFilter.set(filter, names = all);
   }
   return names;
 }
