@@ -203,22 +203,20 @@ const registrationPatterns = new WeakMap<Options, RegExp>();
 
 /** The files that can register a consumer or a retried function: a queue or retry package's import, or the user's names. */
 function registrationPattern(options: Options): RegExp {
-  let pattern = registrationPatterns.get(options);
-  if (!pattern) {
-    const own = ownNamesPattern(options);
-    pattern = own ? new RegExp(`${REGISTERING_PACKAGES.source}|${own.source}`, 'u') : REGISTERING_PACKAGES;
-    registrationPatterns.set(options, pattern);
-  }
-  return pattern;
+  return withOwnNames(registrationPatterns, options, REGISTERING_PACKAGES);
 }
 
-/** The retry signals, and the names of the user's own registrations. */
+/** The files the rule reads: the retry signals, and the names of the user's own registrations. */
 function filePattern(options: Options): RegExp {
-  let pattern = filePatterns.get(options);
+  return withOwnNames(filePatterns, options, RETRY_SIGNALS);
+}
+
+function withOwnNames(cache: WeakMap<Options, RegExp>, options: Options, base: RegExp): RegExp {
+  let pattern = cache.get(options);
   if (!pattern) {
     const own = ownNamesPattern(options);
-    pattern = own ? new RegExp(`${RETRY_SIGNALS.source}|${own.source}`, 'u') : RETRY_SIGNALS;
-    filePatterns.set(options, pattern);
+    pattern = own ? new RegExp(`${base.source}|${own.source}`, 'u') : base;
+    cache.set(options, pattern);
   }
   return pattern;
 }
