@@ -4,6 +4,7 @@ import { projectFiles, references } from './call-sites';
 import { handlerSource, type HandlerContext, type HandlerSource } from './handler-model';
 import { isAsyncFunction } from './is-async-function';
 import { isPromiseLike } from './is-promise-like';
+import { NodeAnswers } from './node-answers';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** Where a blocking call holds up other work: the function, and what the message calls it. */
@@ -71,23 +72,12 @@ function isInCatchClause(node: ts.Node): boolean {
   return false;
 }
 
-/** Answers per configuration (the user's `handlers` change them) and checker. */
-const handlerAnswers = new WeakMap<object, WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, HandlerSource | null>>>();
+/** Answers per configuration (the user's `handlers` change them), checker and function. */
+const handlerAnswers = new NodeAnswers<ts.SignatureDeclaration, HandlerSource | null>(null);
 
 /** The handler that calls `fn`, directly or through a few callers: `router.get(path, (req) => reports.save(req.body))`. */
 function handlerCalling(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): HandlerSource | undefined {
-  const owner = context.cacheKey ?? context;
-  let byChecker = handlerAnswers.get(owner);
-  if (!byChecker) handlerAnswers.set(owner, byChecker = new WeakMap());
-  let byFunction = byChecker.get(context.checker);
-  if (!byFunction) byChecker.set(context.checker, byFunction = new Map());
-  let answer = byFunction.get(fn);
-  if (answer === undefined) {
-    byFunction.set(fn, null);
-    answer = findHandlerCalling(context, fn, depth) ?? null;
-    byFunction.set(fn, answer);
-  }
-  return answer ?? undefined;
+  return handlerAnswers.get(context.cacheKey ?? context, context.checker, fn, () => findHandlerCalling(context, fn, depth) ?? null) ?? undefined;
 }
 
 function findHandlerCalling(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): HandlerSource | undefined {
@@ -148,22 +138,16 @@ function argumentOf(fn: ts.SignatureDeclaration): ts.CallExpression | ts.NewExpr
   return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression) ? parent : undefined;
 }
 
-const startUpAnswers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, boolean>>();
+/** Answers per checker and function: whether code starts up depends on no option. */
+const startUpAnswers = new NodeAnswers<ts.SignatureDeclaration, boolean>(false);
+const ANY_CONFIGURATION = {};
 
 /**
  * A function the program runs as it starts: named `main` or `bootstrap`, or called only from the
  * module's top level (`start().catch(exit)`) or from such functions.
  */
 function isStartUp(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): boolean {
-  let byFunction = startUpAnswers.get(context.checker);
-  if (!byFunction) startUpAnswers.set(context.checker, byFunction = new Map());
-  let answer = byFunction.get(fn);
-  if (answer === undefined) {
-    byFunction.set(fn, false);
-    answer = startsUp(context, fn, depth);
-    byFunction.set(fn, answer);
-  }
-  return answer;
+  return startUpAnswers.get(ANY_CONFIGURATION, context.checker, fn, () => startsUp(context, fn, depth));
 }
 
 function startsUp(context: PlaceContext, fn: ts.SignatureDeclaration, depth: number): boolean {

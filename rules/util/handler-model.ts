@@ -2,6 +2,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { projectFiles, references } from './call-sites';
 import { isDeclaredInPackage } from './is-declared-in-package';
+import { NodeAnswers } from './node-answers';
 import { LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration } from './handler-sources';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
@@ -36,9 +37,9 @@ const BUILT_IN = {};
 
 /**
  * Answers per owner (the built-in registrations, or one configuration of the user's own), checker
- * (one per program) and function, shared by every rule and file that asks.
+ * and function, shared by every rule and file that asks.
  */
-const answers = new WeakMap<object, WeakMap<ts.TypeChecker, Map<ts.Node, HandlerSource | null>>>();
+const answers = new NodeAnswers<ts.SignatureDeclaration, HandlerSource | null>(null);
 
 /**
  * Whether a framework, a queue or a retry wrapper calls this function for outside input, and
@@ -49,17 +50,8 @@ const answers = new WeakMap<object, WeakMap<ts.TypeChecker, Map<ts.Node, Handler
  */
 export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
   const owner = hasOwnRegistrations(context) || context.registrationFiles ? context.cacheKey ?? context : BUILT_IN;
-  let byChecker = answers.get(owner);
-  if (!byChecker) answers.set(owner, byChecker = new WeakMap());
-  let byFunction = byChecker.get(context.checker);
-  if (!byFunction) byChecker.set(context.checker, byFunction = new Map());
-  let answer = byFunction.get(fn);
-  if (answer === undefined) {
-    byFunction.set(fn, null);
-    answer = passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn) ?? registeredByName(context, fn)
-      ?? exportedLambdaHandler(fn) ?? null;
-    byFunction.set(fn, answer);
-  }
+  const answer = answers.get(owner, context.checker, fn, () => passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn)
+    ?? registeredByName(context, fn) ?? exportedLambdaHandler(fn) ?? null);
   return answer ?? undefined;
 }
 
