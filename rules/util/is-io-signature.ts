@@ -50,13 +50,17 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
 
 /**
  * Names of asynchronous computations that packages offer: signing, hashing, encryption,
- * compression, encoding, rendering. They use the CPU (or Node's thread pool), not a connection,
+ * compression, encoding, parsing, validating, rendering, calculating. They use the CPU (or Node's thread pool), not a connection,
  * so starting many at once opens nothing.
  */
-const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile)(?:[A-Z]|$)/u;
+const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate)(?:[A-Z]|$)/u;
 
+/** The name of a function, or of the constant or property typed as one (`declare const hash: (…) => …`). */
 function declarationName(declaration: ts.SignatureDeclaration): string {
-  const { name } = declaration;
+  const named = declaration.name === undefined && ts.isFunctionTypeNode(declaration)
+    && (ts.isVariableDeclaration(declaration.parent) || ts.isPropertySignature(declaration.parent) || ts.isPropertyDeclaration(declaration.parent))
+    ? declaration.parent : declaration;
+  const { name } = named;
   return name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : '';
 }
 

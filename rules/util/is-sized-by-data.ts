@@ -3,10 +3,14 @@ import { bindingsWrittenBy } from './bindings-written-by';
 import { callSites, projectFiles } from './call-sites';
 import { isAmbient } from './is-ambient';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import { sqlText } from './sql-text';
 import { unionParts } from './union-parts';
 
 /** `a ?? b`, `a || b`, `a && b`: either side may be the list. */
 const LOGICAL = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken]);
+
+/** Array methods that cut a window out of a list: with both bounds given, its length is the code's choice. */
+const WINDOWS = new Set(['slice', 'splice']);
 
 /** How far the test follows bindings to their values. */
 const MAX_DEPTH = 8;
@@ -39,7 +43,7 @@ const answers = new WeakMap<ts.TypeChecker, WeakMap<ts.Expression, boolean>>();
 function sizedByData(program: ts.Program, checker: ts.TypeChecker, expression: ts.Expression, depth: number): boolean {
   const node = skipOuterExpressions(expression);
   const next = (child: ts.Expression): boolean => isSizedByData(program, checker, child, depth + 1);
-  if (ts.isAwaitExpression(node)) return true;
+  if (ts.isAwaitExpression(node)) return isSizedAnswer(program, checker, node.expression, depth + 1);
   if (ts.isArrayLiteralExpression(node)) return node.elements.some((element) => ts.isSpreadElement(element) && next(element.expression));
   if (ts.isCallExpression(node)) return isSizedCall(program, checker, node, next);
   if (ts.isNewExpression(node)) return (node.arguments ?? []).some((argument) => !ts.isSpreadElement(argument) && next(argument));
@@ -82,6 +86,8 @@ function isSizedCall(program: ts.Program, checker: ts.TypeChecker, call: ts.Call
   // count)` picks from what the object keeps, and a name or a number it is given says nothing
   // about how many.
   const standard = declaration !== undefined && program.isSourceFileDefaultLibrary(declaration.getSourceFile());
+  // `peers.slice(0, this.maxPeers)`: a window of a chosen length, however long the list it is cut from.
+  if (standard && ts.isPropertyAccessExpression(callee) && WINDOWS.has(callee.name.text) && call.arguments.length === 2) return false;
   if (standard && ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.ThisKeyword) {
     inputs.push(callee.expression);
   }
@@ -138,7 +144,91 @@ function isSizedPattern(program: ts.Program, checker: ts.TypeChecker, element: t
   if (ts.isParameter(node)) return isSizedParameter(program, checker, node, next);
   if (!ts.isVariableDeclaration(node)) return false;
   if (ts.isForOfStatement(node.parent.parent)) return next(node.parent.parent.expression);
-  return node.initializer !== undefined && next(node.initializer);
+  if (!node.initializer) return false;
+  const part = awaitedPart(node.initializer, element);
+  return part ? isSizedAnswer(program, checker, part, 0) : next(node.initializer);
+}
+
+/**
+ * `const [rows, count] = await Promise.all([query(), countRows()])`: the element of the awaited
+ * list that a top-level array pattern takes, which is what decides that binding's length.
+ */
+function awaitedPart(initializer: ts.Expression, element: ts.BindingElement): ts.Expression | undefined {
+  const pattern = element.parent;
+  const value = skipOuterExpressions(initializer);
+  if (!ts.isArrayBindingPattern(pattern) || !ts.isVariableDeclaration(pattern.parent) || !ts.isAwaitExpression(value)) return undefined;
+  const call = skipOuterExpressions(value.expression);
+  if (!ts.isCallExpression(call) || !ts.isPropertyAccessExpression(call.expression) || !['all', 'allSettled'].includes(call.expression.name.text)) return undefined;
+  const list = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+  if (!list || !ts.isArrayLiteralExpression(list) || list.elements.some(ts.isSpreadElement)) return undefined;
+  return list.elements[pattern.elements.indexOf(element)];
+}
+
+/**
+ * Whether what a promise settles to is sized by data: the answer of a package's or Node's
+ * function (the rows of a query, a listing, a response), or of the project's own function when
+ * what it returns is (`getPeers()` that returns `peers.slice(0, n)` is not). The standard
+ * library's `Promise.all(xs.map(…))` answers with as many as it is given.
+ */
+function isSizedAnswer(program: ts.Program, checker: ts.TypeChecker, awaited: ts.Expression, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const node = skipOuterExpressions(awaited);
+  if (!ts.isCallExpression(node)) return isSizedByData(program, checker, node, depth);
+  const signature = checker.getResolvedSignature(node)?.declaration;
+  if (!signature || ts.isJSDocSignature(signature)) return true;
+  if (program.isSourceFileDefaultLibrary(signature.getSourceFile())) return isSizedByData(program, checker, node, depth);
+  if (isAmbient(signature)) {
+    const written = writeQueryInputs(node);
+    return written === undefined || written.some((input) => !isPrimitive(checker, input) && isSizedByData(program, checker, input, depth));
+  }
+  if (!('body' in signature) || !signature.body) return true;
+  return returnedValues(signature.body).some((value) => isSizedAnswer(program, checker, value, depth + 1));
+}
+
+/** Builder methods that start a statement that writes: kysely, knex, Drizzle, TypeORM's query builder. */
+const WRITE_METHODS = new Set(['insertInto', 'replaceInto', 'updateTable', 'deleteFrom', 'insert', 'update', 'delete', 'del', 'upsert']);
+
+/** SQL text of a statement that writes. */
+const SQL_WRITE = /^\s*(?:insert|update|delete|upsert|replace)\b/iu;
+
+/**
+ * The rows a write answers with (`insertInto(…).values(events).returning(…)`, `UPDATE … RETURNING`)
+ * are the rows it wrote: as many as it was given, not a result set. For a call chain that writes,
+ * the arguments of its calls; `undefined` for any other call.
+ */
+function writeQueryInputs(call: ts.CallExpression): ts.Expression[] | undefined {
+  const inputs: ts.Expression[] = [];
+  let writes = false;
+  let current: ts.Expression = call;
+  while (true) {
+    current = skipOuterExpressions(current);
+    if (ts.isCallExpression(current)) {
+      const callee = skipOuterExpressions(current.expression);
+      if (ts.isPropertyAccessExpression(callee) && WRITE_METHODS.has(callee.name.text)) writes = true;
+      for (const argument of current.arguments) {
+        const text = sqlText(argument);
+        if (text !== undefined) writes ||= SQL_WRITE.test(text);
+        else inputs.push(ts.isSpreadElement(argument) ? argument.expression : argument);
+      }
+      current = current.expression;
+    } else if (ts.isPropertyAccessExpression(current)) {
+      current = current.expression;
+    } else {
+      return writes ? inputs : undefined;
+    }
+  }
+}
+
+/** What a function body returns: its expression body, or the expressions of its own `return`s. */
+function returnedValues(body: ts.Node): ts.Expression[] {
+  if (!ts.isBlock(body)) return [body as ts.Expression];
+  const values: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isReturnStatement(node) && node.expression) values.push(node.expression);
+    else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return values;
 }
 
 /**
@@ -148,7 +238,12 @@ function isSizedPattern(program: ts.Program, checker: ts.TypeChecker, element: t
  */
 function isSizedParameter(program: ts.Program, checker: ts.TypeChecker, parameter: ts.ParameterDeclaration, next: (node: ts.Expression) => boolean): boolean {
   const owner = parameter.parent;
-  if (isHandedOn(owner)) return true;
+  const receiver = handedTo(program, checker, owner);
+  if (receiver !== undefined) {
+    // An element of an array walked by `forEach`, `map` …: as long as that array's parts.
+    if (typeof receiver !== 'boolean') return owner.parameters.indexOf(parameter) === 0 && next(receiver);
+    return receiver;
+  }
   const sites = callSites(checker, owner, projectFiles(program));
   // Called from outside the project, or handed on as a value: what comes in is the caller's data.
   if (!sites) return true;
@@ -157,10 +252,25 @@ function isSizedParameter(program: ts.Program, checker: ts.TypeChecker, paramete
     .some((argument) => argumentParts(argument).some(next)));
 }
 
-/** A function written where it is passed: `rows.then((list) => …)`, `router.get(path, async (request) => …)`. */
-function isHandedOn(owner: ts.SignatureDeclaration): boolean {
-  return (ts.isArrowFunction(owner) || ts.isFunctionExpression(owner))
-    && (ts.isCallExpression(skipParentheses(owner.parent)) || ts.isNewExpression(skipParentheses(owner.parent)));
+/**
+ * What hands in the arguments of a function written where it is passed: a package, a framework or
+ * a promise (`rows.then((list) => …)`, `router.get(path, async (request) => …)`) hands in data from
+ * outside (`true`); an array method of the standard library hands in the elements of its receiver
+ * (the receiver); the project's own function hands in what it holds (`false`). `undefined` when
+ * the function is not written where it is passed.
+ */
+function handedTo(program: ts.Program, checker: ts.TypeChecker, owner: ts.SignatureDeclaration): ts.Expression | boolean | undefined {
+  if (!ts.isArrowFunction(owner) && !ts.isFunctionExpression(owner)) return undefined;
+  const call = skipParentheses(owner.parent);
+  if (!ts.isCallExpression(call) && !ts.isNewExpression(call)) return undefined;
+  const signature = checker.getResolvedSignature(call)?.declaration;
+  if (!signature || ts.isJSDocSignature(signature)) return true;
+  if (program.isSourceFileDefaultLibrary(signature.getSourceFile())) {
+    const callee = skipOuterExpressions(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && ['then', 'catch', 'finally'].includes(callee.name.text)) return true;
+    return ts.isPropertyAccessExpression(callee) ? callee.expression : false;
+  }
+  return isAmbient(signature);
 }
 
 function skipParentheses(node: ts.Node): ts.Node {
