@@ -23,10 +23,10 @@ export interface Options {
 export type MessageId = 'repeatedEffect' | 'freshKey' | 'addIdempotencyKey';
 
 /** The packages a file that retries or consumes at least once imports, and the words of a retry loop. */
-const RETRY_SIGNALS = /\b(?:bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel)\b|[Aa]ttempt|[Rr]etr(?:y|ies)/u;
+const RETRY_SIGNALS = /\b(?:bull|bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel)\b|[Aa]ttempt|[Rr]etr[iy]/u;
 
 /** The packages whose registrations may name a function declared elsewhere (`new Worker(queue, process)`). */
-const REGISTERING_PACKAGES = /\b(?:bullmq|kafkajs|amqplib|p-retry|async-retry|promise-retry|cockatiel)\b/u;
+const REGISTERING_PACKAGES = /\b(?:bull|bullmq|kafkajs|amqplib|p-retry|async-retry|promise-retry|cockatiel)\b/u;
 
 /** Names that say a condition checks whether this input was already handled. */
 const PROCESSED_CHECK = /\b(?:id|messageId|jobId|eventId|idempotencyKey|deliveryTag|offset|processed\w*|handled\w*|seen\w*)\b/iu;
@@ -178,7 +178,8 @@ function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.N
   const [first] = scope.parameters;
   if (!first || !ts.isIdentifier(first.name)) return undefined;
   const symbol = checker.getTypeAtLocation(first).getSymbol();
-  const isJob = symbol?.getName() === 'Job' && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, 'bullmq'));
+  const isJob = symbol?.getName() === 'Job'
+    && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, 'bullmq') || isDeclaredInPackage(declaration, 'bull'));
   return isJob ? `String(${first.name.text}.id)` : undefined;
 }
 

@@ -3,6 +3,7 @@ import ts from 'typescript';
 import { projectFiles, references } from './call-sites';
 import { isDeclaredInPackage } from './is-declared-in-package';
 import { NodeAnswers } from './node-answers';
+import { retriesArgument } from './retrying-helper';
 import { LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration } from './handler-sources';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
@@ -81,7 +82,7 @@ function passedValue(context: HandlerContext, value: ts.Expression): HandlerSour
     return passedValue(context, parent.parent);
   }
   if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
-    return registrationOf(context, parent, undefined);
+    return registrationOf(context, parent, undefined) ?? retryingHelperOf(context, parent, node as ts.Expression);
   }
   if ((ts.isPropertyAssignment(parent) && parent.initializer === node) || ts.isShorthandPropertyAssignment(parent)) {
     return passedInOptions(context, parent.parent, parent.name);
@@ -123,6 +124,14 @@ function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.Ne
     return registration.source;
   }
   return undefined;
+}
+
+/** `retriable(() => send(batch))`, where the project's own `retriable` calls what it is given in a retry loop. */
+function retryingHelperOf(context: HandlerContext, call: ts.CallExpression | ts.NewExpression, argument: ts.Expression): HandlerSource | undefined {
+  if (!retriesArgument(context.checker, call, call.arguments!.indexOf(argument))) return undefined;
+  const callee = skipOuterExpressions(call.expression);
+  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
+  return { kind: 'retry', name: `a function retried by \`${name}\``, because: `\`${name}\` runs it again after a failure` };
 }
 
 function hasOwnRegistrations(context: HandlerContext): boolean {

@@ -62,6 +62,7 @@ export const REGISTRATIONS: readonly Registration[] = [
     source: { kind: 'request', name: 'an HTTP request listener' },
   },
   { packages: ['bullmq'], names: ['Worker'], source: { kind: 'delivery', name: 'a BullMQ processor', because: 'BullMQ runs a failed or stalled job again' } },
+  { packages: ['bull'], names: ['process'], source: { kind: 'delivery', name: 'a Bull processor', because: 'Bull runs a failed or stalled job again' } },
   {
     packages: ['kafkajs'], names: ['run'], properties: ['eachMessage', 'eachBatch'], ignoreArguments: true,
     source: { kind: 'delivery', name: 'a KafkaJS consumer handler', because: 'Kafka delivers a message again after a failure' },

@@ -66,6 +66,10 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
   if (name === 'add' && declaredIn('bullmq')) {
     return hasProperty(call.arguments[2], /^jobId$/u) ? undefined : { what: 'a queued job with no `jobId`' };
   }
+  // Bull's `add(data, options)` and `add(name, data, options)`.
+  if (name === 'add' && declaredIn('bull')) {
+    return call.arguments.slice(1).some((argument) => hasProperty(argument, /^jobId$/u)) ? undefined : { what: 'a queued job with no `jobId`' };
+  }
   if (MUTATING_METHOD.test(name)) return sdkEffect(checker, call, declaration, name);
   return undefined;
 }

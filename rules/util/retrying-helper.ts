@@ -1,0 +1,50 @@
+import ts from 'typescript';
+import { isAmbient } from './is-ambient';
+import { NodeAnswers } from './node-answers';
+import { retriedTryBlock } from './retry-loop';
+import { skipOuterExpressions } from './skip-outer-expressions';
+
+/** The project's own retry helpers, per checker: the positions of the parameters each runs again. */
+const retriedParameters = new NodeAnswers<ts.SignatureDeclaration, ReadonlySet<number>>(new Set());
+
+/** The owner of the answers, which depend on the project's code only. */
+const PROJECT = {};
+
+/**
+ * Whether the project's own function that `call` calls runs the function passed at `index` again
+ * after a failure: it calls that parameter in the `try` of a hand-written retry loop.
+ *
+ *     async function retriable<T>(run: () => Promise<T>): Promise<T> {
+ *       for (let attempt = 1; ; attempt++) {
+ *         try { return await run(); } catch (error) { if (attempt === 3) throw error; }
+ *       }
+ *     }
+ */
+export function retriesArgument(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, index: number): boolean {
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration) || isAmbient(declaration)) return false;
+  return retriedParameters.get(PROJECT, checker, declaration, () => findRetriedParameters(checker, declaration)).has(index);
+}
+
+function findRetriedParameters(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): ReadonlySet<number> {
+  const body = (declaration as ts.FunctionLikeDeclaration).body;
+  const parameters = new Map<ts.Symbol, number>();
+  declaration.parameters.forEach((parameter, index) => {
+    const symbol = !parameter.dotDotDotToken && ts.isIdentifier(parameter.name) ? checker.getSymbolAtLocation(parameter.name) : undefined;
+    if (symbol) parameters.set(symbol, index);
+  });
+  const retried = new Set<number>();
+  if (!body || parameters.size === 0) return retried;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = skipOuterExpressions(node.expression);
+      const symbol = ts.isIdentifier(callee) ? checker.getSymbolAtLocation(callee) : undefined;
+      const index = symbol && parameters.get(symbol);
+      if (index !== undefined && retriedTryBlock(node)) retried.add(index);
+    }
+    // A function written inside runs on its own terms, not in this loop.
+    if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(body, visit);
+  return retried;
+}
