@@ -7,6 +7,7 @@ import { groupIndependentAwaits, type Group, type Member } from './util/group-in
 import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
 import { isTestFile } from './util/is-test-file';
+import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 
@@ -74,9 +75,14 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       }
     }
 
-    /** Whether a member's call waits for work still under way and asks no one anything. */
+    /**
+     * Whether a member's call waits for work still under way that may wait on I/O, as
+     * `no-await-in-loop` asks it, and asks no one anything. Async code that only computes gains
+     * nothing from running beside other work.
+     */
     function mayOverlap(member: Member): boolean {
-      return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand);
+      return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand)
+        && performsIo(context.program, checker, member.operand, MAY_WAIT_ON_IO);
     }
 
     function report(group: Group): void {

@@ -19,13 +19,14 @@ const PLATFORM_PACKAGES = ['convex'];
 
 /**
  * Packages whose promises answer from memory: dependency-injection containers resolving a binding
- * (`ctx.get(key)`), and Ajv validating against a schema.
+ * (`ctx.get(key)`), Ajv validating against a schema, and prom-client reading its metrics
+ * (`gauge.get()`, `register.metrics()`).
  */
-const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'typedi', 'awilix', 'ajv'];
+const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'typedi', 'awilix', 'ajv', 'prom-client'];
 
 /**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
- * Node's I/O modules, `fetch`, or a function whose code lies outside the project (a package, a
+ * Node's I/O modules, `fetch`, IndexedDB, or a function whose code lies outside the project (a package, a
  * `declare`d service) and that returns a promise. Asynchronous computations of packages (signing,
  * hashing, compressing) count only when `computation` is asked for: they hold no connection, but
  * run on Node's thread pool, so they too go faster side by side. Functions the project implements
@@ -37,7 +38,9 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
   const { declaration } = signature;
   if (!declaration || ts.isJSDocSignature(declaration)) return false;
   const file = declaration.getSourceFile();
-  if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration);
+  // IndexedDB's requests queue on their transaction and hold no handle of their own: they are a
+  // wait worth overlapping, not a connection per call.
+  if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration) || (computation && isIndexedDbRequest(declaration));
   if (!isAmbient(declaration)) return false;
   if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) return false;
   if (isDeclaredInPackage(declaration, 'node')) {
@@ -50,10 +53,10 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
 
 /**
  * Names of asynchronous computations that packages offer: signing, hashing, encryption,
- * compression, encoding, parsing, validating, rendering, calculating. They use the CPU (or Node's thread pool), not a connection,
+ * compression, encoding, parsing, validating, sealing, rendering, calculating. They use the CPU (or Node's thread pool), not a connection,
  * so starting many at once opens nothing.
  */
-const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate)(?:[A-Z]|$)/u;
+const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate|seal|unseal)(?:[A-Z]|$)/u;
 
 /** The name of a function, or of the constant or property typed as one (`declare const hash: (…) => …`). */
 function declarationName(declaration: ts.SignatureDeclaration): string {
@@ -62,6 +65,17 @@ function declarationName(declaration: ts.SignatureDeclaration): string {
     ? declaration.parent : declaration;
   const { name } = named;
   return name !== undefined && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name.text : '';
+}
+
+/**
+ * A request to IndexedDB, the browser's database on disk: a method of its objects that answers
+ * with an `IDBRequest` (`IDBObjectStore.count`, `IDBIndex.getAll` …), not one that only opens a
+ * transaction or names a store.
+ */
+function isIndexedDbRequest(declaration: ts.SignatureDeclaration): boolean {
+  const type = declaration.type;
+  return ts.isMethodSignature(declaration) && ts.isInterfaceDeclaration(declaration.parent) && /^IDB[A-Z]/u.test(declaration.parent.name.text)
+    && type !== undefined && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && /^IDB\w*Request$/u.test(type.typeName.text);
 }
 
 function isFetch(declaration: ts.SignatureDeclaration): boolean {

@@ -207,8 +207,11 @@ function writeQueryInputs(call: ts.CallExpression): ts.Expression[] | undefined 
       if (ts.isPropertyAccessExpression(callee) && WRITE_METHODS.has(callee.name.text)) writes = true;
       for (const argument of current.arguments) {
         const text = sqlText(argument);
+        const value = skipOuterExpressions(ts.isSpreadElement(argument) ? argument.expression : argument);
         if (text !== undefined) writes ||= SQL_WRITE.test(text);
-        else inputs.push(ts.isSpreadElement(argument) ? argument.expression : argument);
+        // The values of a parameterised statement: `query(sql, [ids])`.
+        else if (ts.isArrayLiteralExpression(value)) inputs.push(...value.elements.map((element) => ts.isSpreadElement(element) ? element.expression : element));
+        else inputs.push(value);
       }
       current = current.expression;
     } else if (ts.isPropertyAccessExpression(current)) {

@@ -6,7 +6,10 @@ import { programForSource } from '../helpers/fixtures';
 const PRELUDE = `
 import { readdirSync } from 'node:fs';
 interface Row { readonly id: string; readonly tags: string[] }
-declare const db: { query(sql: string): Promise<{ rows: Row[] }> };
+declare const db: { query(sql: string, values?: unknown[]): Promise<{ rows: Row[] }> };
+async function allRows(): Promise<Row[]> { return (await db.query('SELECT id FROM events')).rows; }
+async function firstRows(): Promise<Row[]> { const rows = await allRows(); return rows.slice(0, 3); }
+function withHeld<T>(use: (list: readonly string[]) => T): T { return use(['a', 'b']); }
 export class Space {
   readonly #members = new Map<string, string>();
   items: string[] = [];
@@ -45,6 +48,18 @@ describe('isSizedByData: whether data from outside decides a list\'s length', ()
     assert.equal(sized('', `const { rows } = await db.query('SELECT 1'); const ids: string[] = []; for (const row of rows) ids.push(row.id); use(ids);`), true);
     assert.equal(sized('', `let rows: Row[] = []; rows = (await db.query('SELECT 1')).rows; use(rows);`), true);
     assert.equal(sized('space: Space', `use(space.data);`), true);
+    assert.equal(sized('', `use(await allRows());`), true);
+    assert.equal(sized('', `const [rows] = await Promise.all([allRows(), db.query('SELECT 1')]); use(rows);`), true);
+    assert.equal(sized('ids: string[]', `const { rows } = await db.query('INSERT INTO t SELECT * FROM unnest($1) RETURNING id', [ids]); use(rows);`), true);
+    assert.equal(sized('', `const rows = await allRows(); rows.forEach((row) => use(row.tags));`), true);
+  });
+
+  it('follows the project\'s own functions to what they return, and callbacks to who calls them', () => {
+    assert.equal(sized('', `use(await firstRows());`), false);
+    assert.equal(sized('', `const [, rows] = await Promise.all([allRows(), firstRows()]); use(rows);`), false);
+    assert.equal(sized('', `const { rows } = await db.query("INSERT INTO t (s) VALUES ('a'), ('b') RETURNING id"); use(rows);`), false);
+    assert.equal(sized('', `withHeld((list) => use(list));`), false);
+    assert.equal(sized('', `const list = ['a']; list.forEach((item) => use(item.split('')));`), false);
   });
 
   it('does not count what an object keeps, constants, or what its own method picks by a name and a number', () => {
