@@ -69,6 +69,7 @@ const { mulberry32, pascal, kebab, snake, words } = require('./generator/names')
 const { UNIT_DATA } = require('./generator/unit-data');
 const { UNIT_IO } = require('./generator/unit-io');
 const { UNIT_SERVICE } = require('./generator/unit-service');
+const { writeEditTarget, EDIT_TARGET } = require('./generator/edit-target');
 
 const CORE = { ...CORE_CONTRACTS, ...CORE_ADAPTERS };
 const UNIT = { ...UNIT_DATA, ...UNIT_SERVICE, ...UNIT_IO };
@@ -76,7 +77,8 @@ const UNIT = { ...UNIT_DATA, ...UNIT_SERVICE, ...UNIT_IO };
 // ---------------------------------------------------------------------------------------------
 // Generation
 
-function generate(n, outDir) {
+/** With `editTarget`, also writes the file the editor benchmarks edit (bench/generator/edit-target.js). */
+function generate(n, outDir, { editTarget = false } = {}) {
   const minimum = CORE_FILES.length + 1;
   if (!Number.isInteger(n) || n < minimum) throw new Error(`N must be an integer ≥ ${minimum}`);
   const rng = mulberry32(SEED);
@@ -189,6 +191,7 @@ function generate(n, outDir) {
     expectedTypescriptEslintNoFloatingPromises: perRule[RULES.floating],
     sites: planted,
   };
+  if (editTarget) summary.editTarget = { ...writeEditTarget(outDir, units), file: EDIT_TARGET };
   fs.writeFileSync(path.join(outDir, 'planted.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
 }

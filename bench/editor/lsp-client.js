@@ -1,0 +1,82 @@
+'use strict';
+/**
+ * The asyncsense language server in its own process, spoken to over stdio as an editor does:
+ * `initialize` with pull diagnostics (as VS Code's client), then documents opened, changed and
+ * asked for diagnostics.
+ */
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const { pathToFileURL } = require('node:url');
+const rpc = require('vscode-languageserver-protocol/node');
+
+const SERVER = path.join(__dirname, '..', '..', 'server', 'bin', 'asyncsense-language-server.js');
+
+class LspClient {
+  /** Starts the server and initializes it for `folder`. */
+  static async start(folder) {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+    const client = new LspClient(child, connection);
+    connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onNotification('window/logMessage', (line) => client.logs.push(line.message));
+    connection.onNotification('textDocument/publishDiagnostics', () => {});
+    connection.listen();
+    const uri = pathToFileURL(folder).href;
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: uri,
+      workspaceFolders: [{ uri, name: path.basename(folder) }],
+      capabilities: {
+        textDocument: { diagnostic: { dynamicRegistration: false }, publishDiagnostics: { versionSupport: true } },
+        workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+      },
+    });
+    await connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  constructor(child, connection) {
+    this.child = child;
+    this.connection = connection;
+    this.logs = [];
+    this.versions = new Map();
+  }
+
+  get pid() {
+    return this.child.pid;
+  }
+
+  async open(file, text) {
+    const uri = pathToFileURL(file).href;
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
+    return uri;
+  }
+
+  async change(uri, contentChanges) {
+    const version = this.versions.get(uri) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+  }
+
+  /** The document's diagnostics, as the editor pulls them. */
+  async diagnostics(uri) {
+    const report = await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    return report.items ?? [];
+  }
+
+  async stop() {
+    await this.connection.sendRequest('shutdown').catch(() => {});
+    await this.connection.sendNotification('exit').catch(() => {});
+    this.connection.dispose();
+    await new Promise((resolve) => {
+      if (this.child.exitCode !== null) resolve();
+      else this.child.once('exit', resolve);
+      setTimeout(() => { this.child.kill(); resolve(); }, 5000).unref();
+    });
+  }
+}
+
+module.exports = { LspClient };
