@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm run bench`: the editor benchmarks (bench/editor.js) at N = 200 and 2,000, written with the
- * machine they ran on to bench/results.md; then the per-rule timing (bench/rule-timing.js, its own
- * bench/rule-timing-results.md).
+ * `npm run bench`: the editor benchmarks (bench/editor.js) and the CI benchmark (bench/ci.js) at
+ * N = 200 and 2,000, written with the machine they ran on to bench/results.md; then the per-rule
+ * timing (bench/rule-timing.js, its own bench/rule-timing-results.md).
  *
  *   node bench/index.js [N …]
  */
@@ -12,6 +12,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const editor = require('./editor');
+const ci = require('./ci');
 
 const ROOT = path.join(__dirname, '..');
 
@@ -32,6 +33,7 @@ function machine() {
 async function main() {
   const sizes = process.argv.slice(2).map(Number);
   const out = await editor.main(sizes.length > 0 ? sizes : [200, 2000]);
+  const lint = await ci.main(sizes.length > 0 ? sizes : [200, 2000]);
   const { warm, edits, openFiles, coldRuns } = out.settings;
   const text = `# asyncsense benchmarks
 
@@ -55,6 +57,17 @@ edited (\`packages/gateway/src/gateway.ts\`, \`bench/generator/edit-target.js\`)
   files spread over the project). Peer: tsserver with the same files. Median of ${coldRuns} runs.
 
 ${out.table}
+
+## CI
+
+ESLint over every file of the same projects (\`bench/ci.js\`), each configuration in its own
+process, median of ${lint.runs} runs: asyncsense's \`configs.recommended\` against
+typescript-eslint's async rules (\`no-floating-promises\`, \`no-misused-promises\`,
+\`await-thenable\`, \`return-await\`, \`require-await\`) with ESLint's \`no-await-in-loop\` and
+eslint-plugin-n's \`no-sync\`, and against the files parsed with types and no rule. A rule set's own
+time is its wall time minus the typed parse's. The configurations are in \`bench/ci-config.mjs\`.
+
+${lint.table}
 `;
   fs.writeFileSync(path.join(__dirname, 'results.md'), text);
   process.stdout.write(text);
