@@ -16,6 +16,8 @@ export interface SessionOptions {
   /** The `asyncsense` section the client answers `workspace/configuration` with. */
   readonly settings?: unknown;
   readonly workspaceFolder?: string;
+  /** Several roots of one window (a multi-root workspace); the first is also `rootUri`. */
+  readonly workspaceFolders?: readonly string[];
 }
 
 export interface LogLine {
@@ -57,11 +59,12 @@ export class LspSession {
     const session = new LspSession(client, [toServer, toClient], options);
     client.listen();
     const pull = options.pull ?? true;
-    const folder = options.workspaceFolder;
+    const folders = options.workspaceFolders ?? (options.workspaceFolder ? [options.workspaceFolder] : []);
+    const folder = folders[0];
     const result: InitializeResult = await client.sendRequest('initialize', {
       processId: null,
       rootUri: folder ? pathToFileURL(folder).href : null,
-      workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'workspace' }] : null,
+      workspaceFolders: folders.length > 0 ? folders.map((root, index) => ({ uri: pathToFileURL(root).href, name: `workspace-${index}` })) : null,
       capabilities: {
         textDocument: {
           ...(pull ? { diagnostic: { dynamicRegistration: false } } : {}),

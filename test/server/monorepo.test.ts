@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { LspSession } from './helpers/lsp-session';
+import { createTempProject, type TempProject } from './helpers/temp-project';
+
+const OPTIONS = {
+  target: 'ES2022', module: 'ES2022', moduleResolution: 'bundler', lib: ['ES2023'], types: [], strict: true,
+};
+
+/** A package of a monorepo built with project references: composite, declarations out of the tree. */
+function packageTsconfig(name: string, references: readonly string[]): string {
+  return JSON.stringify({
+    compilerOptions: { ...OPTIONS, composite: true, emitDeclarationOnly: true, outDir: `../../out/${name}`, rootDir: 'src' },
+    include: ['src/**/*.ts'],
+    references: references.map((reference) => ({ path: `../${reference}` })),
+  }, null, 2);
+}
+
+const SYNC_A = 'export function load(): number {\n  return 1;\n}\n';
+const ASYNC_A = 'export async function load(): Promise<number> {\n  return 1;\n}\n';
+const B = "import { load } from '../../a/src/load';\n\nexport async function run(): Promise<void> {\n  load();\n}\n";
+const WHOLE_A = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+/** The call `load()` in b's file, reported once `load` returns a promise. */
+const CALL_IN_B = { start: { line: 3, character: 2 }, end: { line: 3, character: 8 } };
+
+describe('server: monorepos', () => {
+  let project: TempProject;
+  let session: LspSession | undefined;
+
+  afterEach(() => {
+    session?.dispose();
+    session = undefined;
+    project.remove();
+  });
+
+  it('follows project references: a changed return type in one package reaches the open dependent in another', async () => {
+    project = createTempProject({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'packages/a' }, { path: 'packages/b' }] }),
+      'packages/a/tsconfig.json': packageTsconfig('a', []),
+      'packages/a/src/load.ts': SYNC_A,
+      'packages/b/tsconfig.json': packageTsconfig('b', ['a']),
+      'packages/b/src/run.ts': B,
+    });
+    session = await LspSession.start({ workspaceFolder: project.dir });
+    const a = await session.open(project.file('packages/a/src/load.ts'));
+    const b = await session.open(project.file('packages/b/src/run.ts'));
+    assert.deepEqual(await session.pull(b), [], 'a synchronous load() floats nothing');
+    const mark = session.refreshes.mark();
+    await session.change(a, [{ range: WHOLE_A, text: ASYNC_A }]);
+    await session.refreshes.waitFor(() => true, 'workspace/diagnostic/refresh after editing package a', 20_000, mark);
+    const diagnostics = await session.pull(b);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), [['no-floating-promises', CALL_IN_B]]);
+  });
+
+  it('serves a multi-root workspace: each folder with its own tsconfig', async () => {
+    // Only where the DOM's types are in the program is `writeText` a promise that floats.
+    const COPY = "export function copy(): void {\n  navigator.clipboard.writeText('x');\n}\n";
+    project = createTempProject({
+      'server/tsconfig.json': JSON.stringify({ compilerOptions: { ...OPTIONS, noEmit: true }, include: ['**/*.ts'] }),
+      'server/copy.ts': COPY,
+      'web/tsconfig.json': JSON.stringify({ compilerOptions: { ...OPTIONS, noEmit: true, lib: ['ES2023', 'DOM'] }, include: ['**/*.ts'] }),
+      'web/copy.ts': COPY,
+    });
+    session = await LspSession.start({ workspaceFolders: [project.file('server'), project.file('web')] });
+    const found = async (name: string): Promise<unknown[]> => {
+      const diagnostics = await session!.pull(await session!.open(project.file(name)));
+      return diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]);
+    };
+    assert.deepEqual(await found('web/copy.ts'), [['no-floating-promises', 1]]);
+    assert.deepEqual(await found('server/copy.ts'), []);
+  });
+});
