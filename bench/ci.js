@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
-const { generate } = require('./generate-project');
+const { ensureProject } = require('./generate-project');
 const { percentile, runForSizes } = require('./measure');
 
 const ROOT = path.join(__dirname, '..');
@@ -23,7 +23,7 @@ const RUNS = 3;
 
 function project(n) {
   const dir = path.join(ROOT, '.e2e', 'bench', `editor-${n}`);
-  if (!fs.existsSync(path.join(dir, 'planted.json'))) generate(n, dir, { editTarget: true });
+  ensureProject(n, dir, { editTarget: true });
   return dir;
 }
 

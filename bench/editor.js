@@ -21,7 +21,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
-const { generate } = require('./generate-project');
+const { ensureProject } = require('./generate-project');
 const { editSequence } = require('./editor/edits');
 const { percentile, runForSizes } = require('./measure');
 const { LspClient } = require('./editor/lsp-client');
@@ -35,9 +35,7 @@ const COLD_RUNS = 3;
 
 function project(n) {
   const dir = path.join(ROOT, '.e2e', 'bench', `editor-${n}`);
-  const plantedFile = path.join(dir, 'planted.json');
-  const summary = fs.existsSync(plantedFile) ? JSON.parse(fs.readFileSync(plantedFile, 'utf8')) : undefined;
-  return summary?.editTarget ? { dir, summary } : { dir, summary: generate(n, dir, { editTarget: true }) };
+  return { dir, summary: ensureProject(n, dir, { editTarget: true }) };
 }
 
 /** The edited file first, then other files of the project, `count` in all. */

@@ -3,20 +3,24 @@
 // type-checked once, then every file is checked five times with each rule alone and with every rule, and
 // the medians are printed. `node bench/engine-timing.js [N=500]` (run `npm run bench` once first,
 // or it generates the project).
-const fs = require('node:fs');
 const path = require('node:path');
 const ts = require('typescript');
 const { runRules, rules } = require('eslint-plugin-asyncsense/engine');
-const { generate } = require('./generate-project');
+const { ensureProject } = require('./generate-project');
 
 const n = Number(process.argv[2] ?? 500);
 const dir = path.join(__dirname, '..', '.e2e', 'bench', `project-${n}`);
-if (!fs.existsSync(path.join(dir, 'planted.json'))) generate(n, dir);
-const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), {}, {
+ensureProject(n, dir);
+// One program of every package's files, with the options the packages share.
+const parseConfig = (file) => ts.getParsedCommandLineOfConfigFile(file, {}, {
   ...ts.sys,
   onUnRecoverableConfigFileDiagnostic: (diagnostic) => { throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')); },
 });
-const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+const packages = parseConfig(path.join(dir, 'tsconfig.json')).projectReferences.map((reference) => parseConfig(path.join(reference.path, 'tsconfig.json')));
+const program = ts.createProgram({
+  rootNames: packages.flatMap((parsed) => parsed.fileNames),
+  options: { ...packages[0].options, composite: false, emitDeclarationOnly: false, noEmit: true, rootDir: undefined },
+});
 const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
 for (const file of files) program.getSemanticDiagnostics(file);
 

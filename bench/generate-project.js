@@ -13,9 +13,11 @@
  * fire-and-forget); a small seeded share of the functions (about 5%) carries one anti-pattern that
  * an asyncsense rule reports. What was planted, where, is written to `planted.json`.
  *
- * Output is deterministic for a given N: a seeded PRNG drives every choice. The tsconfig.json
- * points `typeRoots` at this repository's node_modules/@types, so the project type-checks with
- * `npx tsc -p <outDir>` wherever outDir is.
+ * Each package has its own tsconfig (composite, declarations only, into `.out/`) with project
+ * references to the packages it imports from, which never form a cycle; the root tsconfig.json
+ * references them all. Output is deterministic for a given N: a seeded PRNG drives every choice.
+ * tsconfig.base.json points `typeRoots` at this repository's node_modules/@types, so the project
+ * builds with `npx tsc -b <outDir>` wherever outDir is.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -61,6 +63,9 @@ const EXTRA_FIELDS = [
   { name: 'archivedAt', type: 'Date | undefined', column: 'archived_at', read: "row['archived_at'] ? new Date(String(row['archived_at'])) : undefined", sample: 'undefined' },
 ];
 
+/** The shape of what is generated; a project written with another is generated again. */
+const LAYOUT = 2;
+
 const CORE_FILES = ['types', 'errors', 'collections', 'retry', 'logger', 'metrics', 'cache', 'queue', 'db', 'http'];
 const UNIT_FILES = ['model', 'repository', 'util', 'service', 'handler', 'worker'];
 const { CORE_ADAPTERS } = require('./generator/core-adapters');
@@ -86,6 +91,12 @@ function generate(n, outDir, { editTarget = false } = {}) {
   const pick = (list) => list[Math.floor(rng() * list.length)];
 
   const files = new Map();
+  /** Per package, the packages it imports from besides core: its project references. */
+  const references = new Map();
+  const referencesOf = (pkg) => {
+    if (!references.has(pkg)) references.set(pkg, new Set());
+    return references.get(pkg);
+  };
   const planted = [];
   let functionCount = 0;
   const fn = (count = 1) => { functionCount += count; };
@@ -94,6 +105,7 @@ function generate(n, outDir, { editTarget = false } = {}) {
   const unitFiles = n - CORE_FILES.length;
   const unitCount = Math.ceil(unitFiles / UNIT_FILES.length);
   const packageCount = Math.max(2, Math.min(PACKAGES.length, Math.ceil(n / 45)));
+  const packageOrder = PACKAGES.slice(0, packageCount).map(([pkg]) => pkg);
   const units = [];
   for (let u = 0; u < unitCount; u++) {
     const [pkg, nouns] = PACKAGES[u % packageCount];
@@ -118,14 +130,17 @@ function generate(n, outDir, { editTarget = false } = {}) {
     const table = `${snake(unit.noun)}s`;
     const topic = kebab(unit.noun);
     const extras = EXTRA_FIELDS.filter(() => chance(0.35));
-    // Services of complete units in other packages, declared earlier.
-    const candidates = units.filter((other) => other.index < unit.index && other.complete && other.pkg !== unit.pkg);
+    // Services of complete units declared earlier in packages before this one: the packages
+    // reference each other without a cycle, as project references must.
+    const candidates = units.filter((other) => other.index < unit.index && other.complete
+      && packageOrder.indexOf(other.pkg) < packageOrder.indexOf(unit.pkg));
     const deps = [];
     const depCount = candidates.length === 0 ? 0 : 1 + (chance(0.5) ? 1 : 0);
     while (deps.length < Math.min(depCount, candidates.length)) {
       const dep = pick(candidates);
       if (!deps.includes(dep)) deps.push(dep);
     }
+    for (const dep of deps) referencesOf(unit.pkg).add(dep.pkg);
     const ctx = { unit, E, e, label, table, topic, extras, deps, chance, pick, fn, rng };
     const plant = (site, rule, variants) => {
       if (!chance(PLANT_RATE)) return null;
@@ -153,21 +168,39 @@ function generate(n, outDir, { editTarget = false } = {}) {
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const typeRoots = path.relative(outDir, path.join(__dirname, '..', 'node_modules', '@types')).split(path.sep).join('/');
-  const tsconfig = {
+  const base = {
     compilerOptions: {
       target: 'ES2022',
       module: 'ES2022',
       moduleResolution: 'bundler',
       lib: ['ES2022'],
       strict: true,
-      noEmit: true,
       skipLibCheck: true,
       types: ['node'],
       typeRoots: [typeRoots],
     },
-    include: ['packages/**/*.ts'],
   };
-  fs.writeFileSync(path.join(outDir, 'tsconfig.json'), `${JSON.stringify(tsconfig, null, 2)}\n`);
+  writeJson(path.join(outDir, 'tsconfig.base.json'), base);
+  const packages = ['core', ...packageOrder];
+  let editTargetInfo;
+  if (editTarget) {
+    const target = writeEditTarget(outDir, units);
+    editTargetInfo = { file: EDIT_TARGET, lines: target.lines, editLine: target.editLine };
+    packages.push('gateway');
+    for (const pkg of target.packages) referencesOf('gateway').add(pkg);
+  }
+  for (const pkg of packages) {
+    const refs = pkg === 'core' ? [] : ['core', ...[...referencesOf(pkg)].sort((a, b) => packages.indexOf(a) - packages.indexOf(b))];
+    writeJson(path.join(outDir, 'packages', pkg, 'tsconfig.json'), {
+      extends: '../../tsconfig.base.json',
+      compilerOptions: {
+        composite: true, emitDeclarationOnly: true, rootDir: 'src', outDir: `../../.out/${pkg}`, tsBuildInfoFile: `../../.out/${pkg}.tsbuildinfo`,
+      },
+      include: ['src/**/*.ts'],
+      references: refs.map((ref) => ({ path: `../${ref}` })),
+    });
+  }
+  writeJson(path.join(outDir, 'tsconfig.json'), { files: [], references: packages.map((pkg) => ({ path: `packages/${pkg}` })) });
   fs.writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify({ name: `bench-project-${n}`, private: true, type: 'module' }, null, 2)}\n`);
   for (const [file, text] of files) {
     const full = path.join(outDir, file);
@@ -177,6 +210,7 @@ function generate(n, outDir, { editTarget = false } = {}) {
   const perRule = Object.fromEntries(Object.values(RULES).sort().map((rule) => [rule, 0]));
   for (const p of planted) perRule[p.rule] += 1;
   const summary = {
+    layout: LAYOUT,
     n,
     seed: SEED,
     files: files.size,
@@ -191,11 +225,27 @@ function generate(n, outDir, { editTarget = false } = {}) {
     expectedTypescriptEslintNoFloatingPromises: perRule[RULES.floating],
     sites: planted,
   };
-  if (editTarget) summary.editTarget = { ...writeEditTarget(outDir, units), file: EDIT_TARGET };
+  if (editTargetInfo) summary.editTarget = editTargetInfo;
   fs.writeFileSync(path.join(outDir, 'planted.json'), `${JSON.stringify(summary, null, 2)}\n`);
   return summary;
 }
 
+
+function writeJson(file, value) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}
+
+/**
+ * The project of N files in `outDir`, generated unless it is there already in the current layout
+ * (and with the edit target when asked for); answers its summary (planted.json).
+ */
+function ensureProject(n, outDir, options = {}) {
+  const plantedFile = path.join(outDir, 'planted.json');
+  const summary = fs.existsSync(plantedFile) ? JSON.parse(fs.readFileSync(plantedFile, 'utf8')) : undefined;
+  if (summary?.layout === LAYOUT && summary.n === n && (!options.editTarget || summary.editTarget)) return summary;
+  return generate(n, outDir, options);
+}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -210,4 +260,4 @@ if (require.main === module) {
     + `planted ${summary.plantedFunctions} (${(summary.plantedShare * 100).toFixed(1)}%): ${JSON.stringify(summary.planted)}\n`);
 }
 
-module.exports = { generate, RULES };
+module.exports = { generate, ensureProject, RULES };

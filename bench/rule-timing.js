@@ -21,7 +21,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 const { performance } = require('node:perf_hooks');
-const { generate } = require('./generate-project');
+const { ensureProject } = require('./generate-project');
 
 const ROOT = path.join(__dirname, '..');
 const PEER = '@typescript-eslint/no-floating-promises';
@@ -67,11 +67,7 @@ function main() {
   if (!Number.isInteger(n) || n < 1) throw new Error(`N must be a positive integer, not ${process.argv[2]}`);
   const scratch = path.join(ROOT, '.e2e', 'bench');
   const projectDir = path.join(scratch, `project-${n}`);
-  if (!fs.existsSync(path.join(projectDir, 'planted.json'))) {
-    process.stdout.write(`generating ${n} files into ${path.relative(ROOT, projectDir)}\n`);
-    generate(n, projectDir);
-  }
-  const planted = JSON.parse(fs.readFileSync(path.join(projectDir, 'planted.json'), 'utf8'));
+  const planted = ensureProject(n, projectDir);
 
   const repeats = Number(process.argv[3] ?? 1);
   if (!Number.isInteger(repeats) || repeats < 1) throw new Error(`repeats must be a positive integer, not ${process.argv[3]}`);

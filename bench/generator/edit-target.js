@@ -14,7 +14,7 @@ const LINES = 300;
 const PER_ENTITY = 22;
 const HEADER = 8;
 
-/** Writes the gateway for the entities of a generated project; answers its path and the line an edit goes to. */
+/** Writes the gateway for the entities of a generated project; answers its path, the line an edit goes to, and the packages it imports. */
 function writeEditTarget(outDir, units) {
   const count = Math.max(1, Math.round((LINES - HEADER) / PER_ENTITY));
   const chosen = units.filter((unit) => unit.complete).slice(0, count);
@@ -61,7 +61,7 @@ export async function refresh${E}s(service: ${E}Service, ids: readonly string[])
   const lines = text.split('\n');
   const middle = pascal(chosen[Math.floor(chosen.length / 2)].noun);
   const editLine = lines.findIndex((line) => line.startsWith(`export async function count${middle}s(`)) + 2;
-  return { file, lines: lines.length - 1, editLine };
+  return { file, lines: lines.length - 1, editLine, packages: [...new Set(chosen.map((unit) => unit.pkg))] };
 }
 
 module.exports = { writeEditTarget, EDIT_TARGET: TARGET };
