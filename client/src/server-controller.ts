@@ -9,6 +9,9 @@ import {
 import { createLanguageClient } from './language-client';
 import type { ServerStatus, StatusItem } from './status-item';
 
+/** The server's word on which tsconfig checks an open document (see the server's diagnostics.ts). */
+const PROJECT_STATUS_NOTIFICATION = 'asyncsense/projectStatus';
+
 /** Restarts allowed within three minutes before a crashing server is left stopped. */
 const MAX_RESTART_COUNT = 4;
 
@@ -72,7 +75,11 @@ export class ServerController implements vscode.Disposable {
       errorHandler: errorHandler.handler,
     });
     errorHandler.setDefault(client.createDefaultErrorHandler(MAX_RESTART_COUNT));
-    this.stateListener = client.onDidChangeState(({ newState }) => this.showState(newState));
+    this.stateListener = vscode.Disposable.from(
+      client.onDidChangeState(({ newState }) => this.showState(newState)),
+      client.onNotification(PROJECT_STATUS_NOTIFICATION, (params: { uri: string; configFile: string | null }) =>
+        this.status.setProject(params.uri, params.configFile)),
+    );
     this.client = client;
   }
 

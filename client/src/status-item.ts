@@ -1,38 +1,60 @@
 import * as vscode from 'vscode';
 import { DOCUMENT_SELECTOR } from './document-selector';
 import { SHOW_OUTPUT_COMMAND } from './commands';
+import { describeStatus, type ServerStatus } from './status-text';
 
-export type ServerStatus = 'starting' | 'running' | 'stopped' | 'crashed';
+export type { ServerStatus } from './status-text';
 
-/** The `{}` in the language status bar of TypeScript and JavaScript files: is asyncsense checking? */
+const SEVERITIES = {
+  info: vscode.LanguageStatusSeverity.Information,
+  warning: vscode.LanguageStatusSeverity.Warning,
+  error: vscode.LanguageStatusSeverity.Error,
+} as const;
+
+/**
+ * The `{}` in the language status bar of TypeScript and JavaScript files: is asyncsense checking,
+ * and with which tsconfig (or with default options, for a file outside every tsconfig)?
+ */
 export class StatusItem implements vscode.Disposable {
   private readonly item: vscode.LanguageStatusItem;
+  private readonly projects = new Map<string, string | null>();
+  private readonly editorListener: vscode.Disposable;
+  private status: ServerStatus = 'starting';
+  private detail: string | undefined;
 
   constructor() {
     this.item = vscode.languages.createLanguageStatusItem('asyncsense.status', DOCUMENT_SELECTOR);
     this.item.name = 'asyncsense';
     this.item.command = { title: 'Show Output', command: SHOW_OUTPUT_COMMAND, tooltip: 'Show the asyncsense server log' };
+    this.editorListener = vscode.window.onDidChangeActiveTextEditor(() => this.render());
     this.show('starting');
   }
 
   show(status: ServerStatus, detail?: string): void {
-    const look = STATUS_LOOKS[status];
-    this.item.text = look.text;
-    this.item.detail = detail ?? look.detail;
-    this.item.busy = status === 'starting';
-    this.item.severity = status === 'crashed'
-      ? vscode.LanguageStatusSeverity.Error
-      : vscode.LanguageStatusSeverity.Information;
+    this.status = status;
+    this.detail = detail;
+    if (status !== 'running') this.projects.clear();
+    this.render();
+  }
+
+  /** The server's word on which tsconfig checks a document (`null`: none). */
+  setProject(uri: string, configFile: string | null): void {
+    this.projects.set(uri, configFile);
+    if (vscode.window.activeTextEditor?.document.uri.toString() === uri) this.render();
   }
 
   dispose(): void {
+    this.editorListener.dispose();
     this.item.dispose();
   }
-}
 
-const STATUS_LOOKS: Record<ServerStatus, { text: string; detail: string }> = {
-  starting: { text: 'asyncsense', detail: 'server starting' },
-  running: { text: 'asyncsense', detail: 'server running' },
-  stopped: { text: 'asyncsense: stopped', detail: 'server stopped' },
-  crashed: { text: 'asyncsense: crashed', detail: 'server stopped after a crash; see the output' },
-};
+  private render(): void {
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    const project = active === undefined ? undefined : this.projects.get(active);
+    const look = describeStatus(this.status, project, (file) => vscode.workspace.asRelativePath(file), this.detail);
+    this.item.text = look.text;
+    this.item.detail = look.detail;
+    this.item.busy = this.status === 'starting';
+    this.item.severity = SEVERITIES[look.level];
+  }
+}

@@ -4,7 +4,7 @@ import {
   type CancellationToken, type Connection, type DocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { OpenDocuments } from './documents';
-import type { Linter } from './linter';
+import type { Linter, LintResult } from './linter';
 import type { Log } from './log';
 import type { Projects } from './projects';
 
@@ -14,6 +14,14 @@ export interface DiagnosticsMode {
   /** The client takes `workspace/diagnostic/refresh`, so pulled diagnostics of dependents can be renewed. */
   readonly refresh: boolean;
 }
+
+/** Which tsconfig checks an open document; `configFile` is `null` for a file in none. */
+export interface ProjectStatusParams {
+  readonly uri: string;
+  readonly configFile: string | null;
+}
+
+export const PROJECT_STATUS_NOTIFICATION = 'asyncsense/projectStatus';
 
 /** Typing pauses shorter than this do not start a check. */
 const DEBOUNCE_MS = 150;
@@ -32,6 +40,8 @@ export class Diagnostics {
   /** Files to check on the next run, the most urgent first. */
   private queue: string[] = [];
   private refreshWanted = false;
+  /** Per open document, the tsconfig the client was last told checks it (`null`: none). */
+  private readonly toldProjects = new Map<string, string | null>();
 
   constructor(
     private readonly connection: Connection,
@@ -60,6 +70,7 @@ export class Diagnostics {
 
   documentClosed(uri: string): void {
     this.queue = this.queue.filter((queued) => queued !== uri);
+    this.toldProjects.delete(uri);
     if (this.mode.push) void this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => this.log.exception('Clearing diagnostics', error));
   }
 
@@ -70,10 +81,25 @@ export class Diagnostics {
     await yieldToEventLoop();
     if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
     const result = this.linter.lint(uri);
+    if (result) this.tellProject(result);
     const diagnostics = result?.diagnostics ?? [];
     const resultId = hashDiagnostics(diagnostics);
     if (resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId };
     return { kind: DocumentDiagnosticReportKind.Full, resultId, items: [...diagnostics] };
+  }
+
+  /**
+   * Tells the client which tsconfig checks a document (`asyncsense/projectStatus`), when that
+   * changes: a status item can then say that a file outside every tsconfig is checked with default
+   * compiler options.
+   */
+  private tellProject(result: LintResult): void {
+    const configFile = result.configFile ?? null;
+    if (this.toldProjects.get(result.uri) === configFile) return;
+    this.toldProjects.set(result.uri, configFile);
+    const params: ProjectStatusParams = { uri: result.uri, configFile };
+    void this.connection.sendNotification(PROJECT_STATUS_NOTIFICATION, params)
+      .catch((error: unknown) => this.log.exception('Telling the client about the project', error));
   }
 
   dispose(): void {
@@ -110,6 +136,7 @@ export class Diagnostics {
       try {
         const result = this.linter.lint(uri);
         if (!result) continue;
+        this.tellProject(result);
         await this.connection.sendDiagnostics({ uri, version: result.version, diagnostics: [...result.diagnostics] });
       } catch (error) {
         this.log.exception(`Checking ${uri}`, error);

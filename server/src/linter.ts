@@ -14,6 +14,8 @@ export interface LintResult {
   readonly document: TextDocument;
   readonly findings: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The tsconfig that checks the document; `undefined` when it is in none (default compiler options). */
+  readonly configFile: string | undefined;
 }
 
 interface CachedResult {
@@ -57,7 +59,7 @@ export class Linter {
     const started = performance.now();
     const analysed = this.projects.analyse(entry.fileName);
     if (!analysed) return undefined;
-    const { program, sourceFile } = analysed;
+    const { program, sourceFile, configFile } = analysed;
     if (sourceFile.text !== entry.document.getText()) {
       // Offsets would point into the wrong text; showing nothing is better than misplaced fixes.
       this.log.error(`${entry.fileName}: TypeScript's copy of the file differs from the editor's; diagnostics are skipped until the next change.`);
@@ -75,6 +77,7 @@ export class Linter {
       document,
       findings,
       diagnostics: findings.map((finding) => findingToLspDiagnostic(finding, document)),
+      configFile,
     };
     this.cache.set(uri, { generation: this.generation, result });
     this.log.traceMessage(`Checked ${entry.fileName} (version ${document.version}) in ${Math.round(performance.now() - started)} ms: ${findings.length} finding(s).`);

@@ -6,6 +6,8 @@ import { createWatchingHost, type FileChange, type WatchingHost } from './watchi
 export interface AnalysedFile {
   readonly program: ts.Program;
   readonly sourceFile: ts.SourceFile;
+  /** The tsconfig.json (or jsconfig.json) whose program checks the file; none for a loose file in an inferred project. */
+  readonly configFile: string | undefined;
 }
 
 export interface ProjectsOptions {
@@ -109,7 +111,8 @@ export class Projects {
       this.log.once('warn', `${fileName}: TypeScript has no program for this file; it is not checked.`);
       return undefined;
     }
-    return { program, sourceFile };
+    const configFile = project.projectKind === ts.server.ProjectKind.Configured ? project.getProjectName() : undefined;
+    return { program, sourceFile, configFile };
   }
 
   /** The other open files that share a project with `fileName`, and so may depend on it. */

@@ -53,6 +53,17 @@ describe('server: bad input never takes it down', () => {
     assert.equal(line.message, `${project.file('loose.ts')} is not part of any tsconfig.json; it is checked with default compiler options.`);
     await session.pull(uri);
     assert.equal(session.logs.items.filter((item) => item.message === line.message).length, 1);
+    // The client is told too, once, so that its status item can say so for this file.
+    assert.deepEqual(session.projectStatuses.items, [{ uri, configFile: null }]);
+  });
+
+  it('tells the client which tsconfig checks each file, once until it changes', async () => {
+    project = createTempProject({ 'tsconfig.json': STANDALONE_TSCONFIG, 'run.ts': FLOATING, 'loose/other.ts': FLOATING });
+    session = await LspSession.start();
+    const uri = await session.open(project.file('run.ts'));
+    await session.pull(uri);
+    await session.pull(uri);
+    assert.deepEqual(session.projectStatuses.items, [{ uri, configFile: project.file('tsconfig.json') }]);
   });
 
   it('checks the files of a tsconfig with broken JSON and names the file and the error', async () => {

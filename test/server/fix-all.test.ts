@@ -19,7 +19,7 @@ function finding(start: number, end: number, suggestions: ResolvedSuggestion[]):
 
 function lintResult(findings: Finding[]): LintResult {
   const document = TextDocument.create(URI, 'typescript', 3, TEXT);
-  return { uri: URI, version: 3, document, findings, diagnostics: findings.map((f) => findingToLspDiagnostic(f, document)) };
+  return { uri: URI, version: 3, document, findings, diagnostics: findings.map((f) => findingToLspDiagnostic(f, document)), configFile: undefined };
 }
 
 // No rule marks a fix safe yet, so fix-all is checked here on findings made for the purpose.

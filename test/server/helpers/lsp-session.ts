@@ -33,6 +33,8 @@ export class LspSession {
   readonly logs = new EventLog<LogLine>();
   readonly published = new EventLog<PublishDiagnosticsParams>();
   readonly refreshes = new EventLog<number>();
+  /** `asyncsense/projectStatus`: which tsconfig checks a document (`null`: none). */
+  readonly projectStatuses = new EventLog<{ uri: string; configFile: string | null }>();
   /** What `workspace/configuration` answers for `asyncsense`; tests change it, then notify. */
   settings: unknown;
   private readonly versions = new Map<string, number>();
@@ -48,6 +50,7 @@ export class LspSession {
     client.onRequest('client/registerCapability', () => null);
     client.onNotification('window/logMessage', (line: LogLine) => this.logs.push(line));
     client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => this.published.push(params));
+    client.onNotification('asyncsense/projectStatus', (params: { uri: string; configFile: string | null }) => this.projectStatuses.push(params));
   }
 
   static async start(options: SessionOptions = {}): Promise<LspSession> {
