@@ -12,9 +12,9 @@ const rpc = require('vscode-languageserver-protocol/node');
 const SERVER = path.join(__dirname, '..', '..', 'server', 'bin', 'asyncsense-language-server.js');
 
 class LspClient {
-  /** Starts the server and initializes it for `folder`. */
-  static async start(folder) {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  /** Starts the server and initializes it for `folder`; `nodeArgs` go to its Node (`--cpu-prof` to profile it). */
+  static async start(folder, { nodeArgs = [] } = {}) {
+    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
     connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));

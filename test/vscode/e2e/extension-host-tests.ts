@@ -35,6 +35,75 @@ async function runScenario(): Promise<void> {
   await enableTrace();
   await checkQuickFix(document);
   await checkDiskChangeReachesServer(path.dirname(uri.fsPath));
+  await checkEditReachesDependent(path.dirname(uri.fsPath));
+  await checkDisableForLine(vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'e2e-caller.ts')));
+  await checkSettingRelints(vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'e2e-caller.ts')));
+}
+
+/**
+ * An edit in the editor, not yet saved, to a function another open file calls: the dependent is
+ * checked again (the server asks VS Code to pull its diagnostics anew) and gets the finding.
+ */
+async function checkEditReachesDependent(folder: string): Promise<void> {
+  const library = vscode.Uri.file(path.join(folder, 'e2e-library.ts'));
+  const user = vscode.Uri.file(path.join(folder, 'e2e-user.ts'));
+  fs.writeFileSync(library.fsPath, 'export function load(): number {\n  return 1;\n}\n');
+  fs.writeFileSync(user.fsPath, [
+    "import { load } from './e2e-library';",
+    '',
+    'const save = async (): Promise<void> => {};',
+    '',
+    'export async function start(): Promise<void> {',
+    '  load();',
+    '  save();',
+    '}',
+    '',
+  ].join('\n'));
+  const libraryDocument = await vscode.workspace.openTextDocument(library);
+  await vscode.window.showTextDocument(libraryDocument, { preview: false });
+  const checked = waitForDiagnostics(user, 'the dependent\'s one diagnostic (save())', (d) => d.length === 1);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(user), { preview: false });
+  // One finding proves the server has checked the dependent against the synchronous `load`.
+  await checked;
+  const appeared = waitForDiagnostics(user, 'a second diagnostic in the open dependent after its dependency was edited', (d) => d.length === 2);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(library, new vscode.Range(0, 0, 3, 0), 'export async function load(): Promise<number> {\n  return 1;\n}\n');
+  assert.ok(await vscode.workspace.applyEdit(edit), 'editing the library was rejected');
+  assert.ok(libraryDocument.isDirty, 'the library edit is expected to stay unsaved');
+  const lines = (await appeared).map((diagnostic) => diagnostic.range.start.line).sort();
+  assert.deepEqual(lines, [5, 6]);
+  report('an unsaved edit to an open file re-checked the open file that imports it');
+}
+
+/** "Disable … for this line" inserts the comment above the line, and the diagnostic goes. */
+async function checkDisableForLine(uri: vscode.Uri): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  const diagnostics = await waitForDiagnostics(uri, 'a diagnostic to disable', (d) => d.length > 0);
+  const target = diagnostics[0]!;
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider', uri, target.range, vscode.CodeActionKind.QuickFix.value, 20,
+  );
+  const disable = actions.find((action): action is vscode.CodeAction => 'kind' in action && /disable/iu.test(action.title));
+  assert.ok(disable?.edit, 'no "disable for this line" action with an edit');
+  const cleared = waitForDiagnostics(uri, 'the disabled diagnostic to go', (d) => d.length === diagnostics.length - 1);
+  await applyCodeAction(disable);
+  assert.match(document.lineAt(target.range.start.line).text, /disable-next-line/u, 'no disable comment above the line');
+  await cleared;
+  report(`disable for this line applied: ${disable.title}`);
+}
+
+/** Turning the rule off in the settings re-checks the open files; turning it back on brings the findings back. */
+async function checkSettingRelints(uri: vscode.Uri): Promise<void> {
+  const configuration = vscode.workspace.getConfiguration('asyncsense');
+  await waitForDiagnostics(uri, 'a diagnostic before the setting changes', (d) => d.some((x) => codeOf(x) === RULE_ID));
+  const gone = waitForDiagnostics(uri, `the ${RULE_ID} diagnostics to go when the rule is turned off`, (d) => !d.some((x) => codeOf(x) === RULE_ID));
+  await configuration.update('rules', { [RULE_ID]: 'off' }, vscode.ConfigurationTarget.Global);
+  await gone;
+  const back = waitForDiagnostics(uri, `the ${RULE_ID} diagnostics to return when the setting is removed`, (d) => d.some((x) => codeOf(x) === RULE_ID));
+  await configuration.update('rules', undefined, vscode.ConfigurationTarget.Global);
+  await back;
+  report('changing asyncsense.rules re-checked the open file, both ways');
 }
 
 async function openAndWaitForDiagnostic(uri: vscode.Uri): Promise<vscode.TextDocument> {
