@@ -64,7 +64,7 @@ const EXTRA_FIELDS = [
 ];
 
 /** The shape of what is generated; a project written with another is generated again. */
-const LAYOUT = 2;
+const LAYOUT = 3;
 
 const CORE_FILES = ['types', 'errors', 'collections', 'retry', 'logger', 'metrics', 'cache', 'queue', 'db', 'http'];
 const UNIT_FILES = ['model', 'repository', 'util', 'service', 'handler', 'worker'];
@@ -184,8 +184,8 @@ function generate(n, outDir, { editTarget = false } = {}) {
   const packages = ['core', ...packageOrder];
   let editTargetInfo;
   if (editTarget) {
-    const target = writeEditTarget(outDir, units);
-    editTargetInfo = { file: EDIT_TARGET, lines: target.lines, editLine: target.editLine };
+    const target = writeEditTarget(outDir, units, files);
+    editTargetInfo = { file: EDIT_TARGET, lines: target.lines, editLine: target.editLine, crossFile: target.crossFile };
     packages.push('gateway');
     for (const pkg of target.packages) referencesOf('gateway').add(pkg);
   }

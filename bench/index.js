@@ -34,7 +34,7 @@ async function main() {
   const sizes = process.argv.slice(2).map(Number);
   const out = await editor.main(sizes.length > 0 ? sizes : [200, 2000]);
   const lint = await ci.main(sizes.length > 0 ? sizes : [200, 2000]);
-  const { warm, edits, openFiles, coldRuns } = out.settings;
+  const { warm, edits, crossFileEdits, openFiles, coldRuns } = out.settings;
   const text = `# asyncsense benchmarks
 
 Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}.
@@ -51,6 +51,11 @@ edited (\`packages/gateway/src/gateway.ts\`, \`bench/generator/edit-target.js\`)
   \`textDocument/diagnostic\` for that version, over LSP on stdio, with its recommended rules. Peer:
   what vscode-eslint runs for the same edit, ESLint's \`lintText\` with typescript-eslint's project
   service and \`no-floating-promises\` + \`no-misused-promises\`.
+- **exported method made async → open dependent's diagnostics**: ${crossFileEdits} edits after ${warm}
+  warm-up edits of an open service file, whose \`scheduleReindex\` is made async and back in turns,
+  while the gateway that calls it as a statement is open too; from \`didChange\` to the pulled
+  diagnostics of the gateway after the server's \`workspace/diagnostic/refresh\`, which must show the
+  floating call exactly while the method is async. Includes the server's 150 ms typing debounce.
 - **cold start**: process start to the first diagnostics of the edited file. Peer: tsserver (the
   same TypeScript) asked for \`semanticDiagnosticsSync\` of it. Median of ${coldRuns} runs.
 - **RSS**: resident set after ${openFiles} files were opened and checked (the edited file and

@@ -19,7 +19,10 @@ class LspClient {
     const client = new LspClient(child, connection);
     connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
     connection.onRequest('client/registerCapability', () => null);
-    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      for (const resolve of client.refreshWaiters.splice(0)) resolve();
+      return null;
+    });
     connection.onNotification('window/logMessage', (line) => client.logs.push(line.message));
     connection.onNotification('textDocument/publishDiagnostics', () => {});
     connection.listen();
@@ -42,6 +45,12 @@ class LspClient {
     this.connection = connection;
     this.logs = [];
     this.versions = new Map();
+    this.refreshWaiters = [];
+  }
+
+  /** Resolves at the server's next `workspace/diagnostic/refresh`: files other than the edited one changed. */
+  nextRefresh() {
+    return new Promise((resolve) => this.refreshWaiters.push(resolve));
   }
 
   get pid() {

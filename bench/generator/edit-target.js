@@ -11,11 +11,14 @@ const { pascal, kebab } = require('./names');
 const TARGET = 'packages/gateway/src/gateway.ts';
 const LINES = 300;
 /** Lines per entity below, and of the header: enough entities to reach `LINES`. */
-const PER_ENTITY = 22;
+const PER_ENTITY = 26;
 const HEADER = 8;
 
-/** Writes the gateway for the entities of a generated project; answers its path, the line an edit goes to, and the packages it imports. */
-function writeEditTarget(outDir, units) {
+/**
+ * Writes the gateway for the entities of a generated project (`files`: the project's texts by
+ * path); answers its path, the line an edit goes to, the cross-file edit, and the packages it imports.
+ */
+function writeEditTarget(outDir, units, files) {
   const count = Math.max(1, Math.round((LINES - HEADER) / PER_ENTITY));
   const chosen = units.filter((unit) => unit.complete).slice(0, count);
   const imports = [
@@ -51,6 +54,10 @@ export async function refresh${E}s(service: ${E}Service, ids: readonly string[])
   const refreshed = await service.refreshMany(ids);
   return refreshed;
 }
+
+export function reindex${E}(service: ${E}Service, id: string): void {
+  service.scheduleReindex(id);
+}
 `;
   });
   const text = `/** The HTTP gateway: mounts the routes of every entity and answers for them. */\n${imports.join('\n')}\n\n${bodies.join('\n')}`;
@@ -59,9 +66,15 @@ export async function refresh${E}s(service: ${E}Service, ids: readonly string[])
   fs.writeFileSync(file, text);
   // An edit goes inside the body of the middle entity's `count…s` function, after its await.
   const lines = text.split('\n');
-  const middle = pascal(chosen[Math.floor(chosen.length / 2)].noun);
+  const middleUnit = chosen[Math.floor(chosen.length / 2)];
+  const middle = pascal(middleUnit.noun);
   const editLine = lines.findIndex((line) => line.startsWith(`export async function count${middle}s(`)) + 2;
-  return { file, lines: lines.length - 1, editLine, packages: [...new Set(chosen.map((unit) => unit.pkg))] };
+  // A cross-file edit: that entity's `scheduleReindex` made async, which `reindex…` then leaves floating.
+  const dependency = `packages/${middleUnit.pkg}/src/${kebab(middleUnit.noun)}/service.ts`;
+  const dependencyLines = files.get(dependency).split('\n');
+  const signature = '  scheduleReindex(id: string): void {';
+  const crossFile = { file: dependency, line: dependencyLines.indexOf(signature), from: signature, to: '  async scheduleReindex(id: string): Promise<void> {' };
+  return { file, lines: lines.length - 1, editLine, crossFile, packages: [...new Set(chosen.map((unit) => unit.pkg))] };
 }
 
 module.exports = { writeEditTarget, EDIT_TARGET: TARGET };
