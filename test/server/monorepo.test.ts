@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { FileChangeType } from 'vscode-languageserver-protocol';
 import { LspSession } from './helpers/lsp-session';
 import { createTempProject, type TempProject } from './helpers/temp-project';
 
@@ -49,6 +50,27 @@ describe('server: monorepos', () => {
     await session.refreshes.waitFor(() => true, 'workspace/diagnostic/refresh after editing package a', 20_000, mark);
     const diagnostics = await session.pull(b);
     assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), [['no-floating-promises', CALL_IN_B]]);
+  });
+
+  it('resolves an import of a file that appears on disk in a referenced package', async () => {
+    const IMPORTING = "import { flush } from '../../a/src/flush';\n\nexport async function run(): Promise<void> {\n  flush();\n}\n";
+    project = createTempProject({
+      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'packages/a' }, { path: 'packages/b' }] }),
+      'packages/a/tsconfig.json': packageTsconfig('a', []),
+      'packages/a/src/load.ts': SYNC_A,
+      'packages/b/tsconfig.json': packageTsconfig('b', ['a']),
+      'packages/b/src/run.ts': IMPORTING,
+    });
+    session = await LspSession.start({ workspaceFolder: project.dir });
+    const b = await session.open(project.file('packages/b/src/run.ts'));
+    assert.deepEqual(await session.pull(b), [], 'nothing to report while ../../a/src/flush is missing');
+    // A branch switch (or a generator) writes the file; the editor's watcher reports it.
+    project.write('packages/a/src/flush.ts', 'export async function flush(): Promise<void> {}\n');
+    const mark = session.refreshes.mark();
+    await session.filesChanged([{ uri: project.uri('packages/a/src/flush.ts'), type: FileChangeType.Created }]);
+    await session.refreshes.waitFor(() => true, 'a refresh after the new file in package a', 20_000, mark);
+    const diagnostics = await session.pull(b);
+    assert.deepEqual(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]), [['no-floating-promises', 3]]);
   });
 
   it('serves a multi-root workspace: each folder with its own tsconfig', async () => {
