@@ -16,6 +16,17 @@ function packageTsconfig(name: string, references: readonly string[]): string {
   }, null, 2);
 }
 
+/** A solution tsconfig over package a (`load.ts`, synchronous) and package b, which references a and holds `run.ts`. */
+function twoPackages(run: string): TempProject {
+  return createTempProject({
+    'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'packages/a' }, { path: 'packages/b' }] }),
+    'packages/a/tsconfig.json': packageTsconfig('a', []),
+    'packages/a/src/load.ts': SYNC_A,
+    'packages/b/tsconfig.json': packageTsconfig('b', ['a']),
+    'packages/b/src/run.ts': run,
+  });
+}
+
 const SYNC_A = 'export function load(): number {\n  return 1;\n}\n';
 const ASYNC_A = 'export async function load(): Promise<number> {\n  return 1;\n}\n';
 const B = "import { load } from '../../a/src/load';\n\nexport async function run(): Promise<void> {\n  load();\n}\n";
@@ -34,13 +45,7 @@ describe('server: monorepos', () => {
   });
 
   it('follows project references: a changed return type in one package reaches the open dependent in another', async () => {
-    project = createTempProject({
-      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'packages/a' }, { path: 'packages/b' }] }),
-      'packages/a/tsconfig.json': packageTsconfig('a', []),
-      'packages/a/src/load.ts': SYNC_A,
-      'packages/b/tsconfig.json': packageTsconfig('b', ['a']),
-      'packages/b/src/run.ts': B,
-    });
+    project = twoPackages(B);
     session = await LspSession.start({ workspaceFolder: project.dir });
     const a = await session.open(project.file('packages/a/src/load.ts'));
     const b = await session.open(project.file('packages/b/src/run.ts'));
@@ -54,13 +59,7 @@ describe('server: monorepos', () => {
 
   it('resolves an import of a file that appears on disk in a referenced package', async () => {
     const IMPORTING = "import { flush } from '../../a/src/flush';\n\nexport async function run(): Promise<void> {\n  flush();\n}\n";
-    project = createTempProject({
-      'tsconfig.json': JSON.stringify({ files: [], references: [{ path: 'packages/a' }, { path: 'packages/b' }] }),
-      'packages/a/tsconfig.json': packageTsconfig('a', []),
-      'packages/a/src/load.ts': SYNC_A,
-      'packages/b/tsconfig.json': packageTsconfig('b', ['a']),
-      'packages/b/src/run.ts': IMPORTING,
-    });
+    project = twoPackages(IMPORTING);
     session = await LspSession.start({ workspaceFolder: project.dir });
     const b = await session.open(project.file('packages/b/src/run.ts'));
     assert.deepEqual(await session.pull(b), [], 'nothing to report while ../../a/src/flush is missing');
