@@ -30,6 +30,9 @@ export const noBlockingIo: Rule<Options, MessageId> = {
     description: 'Disallow synchronous file, process, compression and key-derivation calls where they stop every request in flight.',
     recommended: false,
     hasSuggestions: true,
+    // The promise twin takes the same arguments and settles to the same value, and it is offered
+    // only where the function already awaits: `eslint --fix` and fix-all on save may apply it.
+    fixable: true,
     messages: {
       blocking: '`{{name}}` blocks the event loop in {{where}}: until it returns nothing else in the process runs, and every other request, message and timer waits.',
       blockingWithAlternative: '`{{name}}` blocks the event loop in {{where}}: until it returns nothing else in the process runs, and every other request, message and timer waits. Use `{{alternative}}` instead.',
@@ -75,7 +78,7 @@ export const noBlockingIo: Rule<Options, MessageId> = {
       const where = blockingPlace(place, call);
       if (!where) return;
       const fix = direct ? promiseApiFix(checker, sourceFile, call, blocking.name, blocking.module) : undefined;
-      const suggestions: Suggestion[] = fix ? [{ messageId: 'usePromiseApi', data: { replacement: fix.replacement }, edits: fix.edits }] : [];
+      const suggestions: Suggestion[] = fix ? [{ messageId: 'usePromiseApi', data: { replacement: fix.replacement }, safe: true, edits: fix.edits }] : [];
       const data = { name: blocking.name, where: where.where };
       const message = viaHelper ? { messageId: 'blockingViaHelper' as const, data: { ...data, helper: helperName(call) } }
         : blocking.suggestion ? { messageId: 'blockingWithAlternative' as const, data: { ...data, alternative: blocking.suggestion } }

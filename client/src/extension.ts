@@ -1,12 +1,18 @@
 import * as vscode from 'vscode';
 import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commands';
 import { ServerController } from './server-controller';
-import { StatusItem } from './status-item';
+import { StatusItem, type ShownStatus } from './status-item';
 import { createTraceChannel } from './trace-channel';
 
 let controller: ServerController | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension offers other extensions: `vscode.extensions.getExtension('asyncsense.asyncsense').exports`. */
+export interface AsyncsenseApi {
+  /** The language status item as shown for the active editor: server state and the file's tsconfig. */
+  status(): ShownStatus;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<AsyncsenseApi> {
   const log = vscode.window.createOutputChannel('asyncsense', { log: true });
   const traceChannel = createTraceChannel(log);
   const status = new StatusItem();
@@ -23,6 +29,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => server.restart('workspace trust granted')),
   );
   await server.start();
+  return { status: () => status.shown() };
 }
 
 export async function deactivate(): Promise<void> {

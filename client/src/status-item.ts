@@ -5,6 +5,13 @@ import { describeStatus, type ServerStatus } from './status-text';
 
 export type { ServerStatus } from './status-text';
 
+/** The status item as VS Code shows it: text, detail line and severity. */
+export interface ShownStatus {
+  readonly text: string;
+  readonly detail: string;
+  readonly level: 'info' | 'warning' | 'error';
+}
+
 const SEVERITIES = {
   info: vscode.LanguageStatusSeverity.Information,
   warning: vscode.LanguageStatusSeverity.Warning,
@@ -41,6 +48,12 @@ export class StatusItem implements vscode.Disposable {
   setProject(uri: string, configFile: string | null): void {
     this.projects.set(uri, configFile);
     if (vscode.window.activeTextEditor?.document.uri.toString() === uri) this.render();
+  }
+
+  /** What the item shows now, for the active editor, read back from the item itself. */
+  shown(): ShownStatus {
+    const level = (Object.keys(SEVERITIES) as (keyof typeof SEVERITIES)[]).find((key) => SEVERITIES[key] === this.item.severity) ?? 'info';
+    return { text: this.item.text, detail: this.item.detail ?? '', level };
   }
 
   dispose(): void {

@@ -4,6 +4,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { engineEditToLspTextEdit } from './convert';
+import { editBetween } from './fix-all';
 import type { LintResult } from './linter';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.asyncsense`;
@@ -16,6 +17,8 @@ export interface CodeActionRequest {
   readonly diagnostics: readonly Diagnostic[];
   /** Whether the client takes `documentChanges`, which pin edits to the version they were made for. */
   readonly versionedEdits: boolean;
+  /** The document's text after every safe fix (asked only for `source.fixAll`); `undefined` when nothing changes. */
+  readonly fixedText?: () => string | undefined;
 }
 
 /**
@@ -41,27 +44,18 @@ export function buildCodeActions(result: LintResult, request: CodeActionRequest)
     });
   }
   if (request.only && wantsKind(request.only, FIX_ALL_KIND)) {
-    const fixAll = buildFixAllAction(result, request.versionedEdits);
-    if (fixAll) actions.push(fixAll);
+    const fixed = request.fixedText?.();
+    if (fixed !== undefined) actions.push(buildFixAllAction(result, fixed, request.versionedEdits));
   }
   return actions;
 }
 
-/** One action with the first safe suggestion of each finding, skipping any that overlaps another. */
-export function buildFixAllAction(result: LintResult, versionedEdits: boolean): CodeAction | undefined {
-  const chosen: TextEdit[] = [];
-  for (const finding of result.findings) {
-    const suggestion = finding.suggestions.find((candidate) => candidate.safe === true);
-    if (!suggestion) continue;
-    const edits = suggestion.edits();
-    if (edits.some((edit) => chosen.some((other) => editsOverlap(edit, other)))) continue;
-    chosen.push(...edits);
-  }
-  if (chosen.length === 0) return undefined;
+/** One action that turns the document into its fixed text, as a single edit of the part that changed. */
+export function buildFixAllAction(result: LintResult, fixedText: string, versionedEdits: boolean): CodeAction {
   return {
     title: 'Fix all safe asyncsense problems',
     kind: FIX_ALL_KIND,
-    edit: editsToWorkspaceEdit(result, chosen, versionedEdits),
+    edit: editsToWorkspaceEdit(result, [editBetween(result.document.getText(), fixedText)], versionedEdits),
   };
 }
 
@@ -119,11 +113,6 @@ function isSameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   return a.code === b.code && a.message === b.message
     && a.range.start.line === b.range.start.line && a.range.start.character === b.range.start.character
     && a.range.end.line === b.range.end.line && a.range.end.character === b.range.end.character;
-}
-
-function editsOverlap(a: TextEdit, b: TextEdit): boolean {
-  if (a.start === a.end && b.start === b.end) return a.start === b.start;
-  return a.start < b.end && b.start < a.end || a.start === b.start;
 }
 
 function lineAt(document: TextDocument, line: number): string {

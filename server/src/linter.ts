@@ -1,7 +1,9 @@
 import { runRules, type Finding } from 'eslint-plugin-asyncsense/engine';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type ts from 'typescript';
 import { findingToLspDiagnostic } from './convert';
+import { fixAllText } from './fix-all';
 import type { OpenDocuments } from './documents';
 import type { Log } from './log';
 import type { Projects } from './projects';
@@ -65,11 +67,7 @@ export class Linter {
       this.log.error(`${entry.fileName}: TypeScript's copy of the file differs from the editor's; diagnostics are skipped until the next change.`);
       return undefined;
     }
-    const { findings, failures } = runRules(sourceFile, program, { rules: this.settings().rules, suppressions: 'all' });
-    for (const failure of failures) {
-      const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
-      this.log.once('error', `Rule ${failure.ruleId} failed on ${failure.fileName}; its other findings are kept: ${detail}`);
-    }
+    const findings = this.run(sourceFile, program);
     const document = entry.document;
     const result: LintResult = {
       uri,
@@ -82,5 +80,38 @@ export class Linter {
     this.cache.set(uri, { generation: this.generation, result });
     this.log.traceMessage(`Checked ${entry.fileName} (version ${document.version}) in ${Math.round(performance.now() - started)} ms: ${findings.length} finding(s).`);
     return result;
+  }
+
+  /**
+   * The document's text after every safe fix, pass by pass (`fixAllText`), or `undefined` when no
+   * safe fix applies. Each later pass lints the text the previous one left by putting it in
+   * TypeScript's copy of the file; the editor's text is put back before this returns.
+   */
+  fixedText(uri: string): string | undefined {
+    const result = this.lint(uri);
+    const entry = this.documents.get(uri);
+    if (!result || !entry || !result.findings.some((finding) => finding.suggestions.some((suggestion) => suggestion.safe === true))) return undefined;
+    const original = result.document.getText();
+    let current = original;
+    try {
+      const fixed = fixAllText(original, result.findings, (text) => {
+        this.projects.edit(entry.fileName, [{ start: 0, end: current.length, newText: text }]);
+        current = text;
+        const analysed = this.projects.analyse(entry.fileName);
+        return analysed && analysed.sourceFile.text === text ? this.run(analysed.sourceFile, analysed.program) : undefined;
+      });
+      return fixed === original ? undefined : fixed;
+    } finally {
+      if (current !== original) this.projects.edit(entry.fileName, [{ start: 0, end: current.length, newText: original }]);
+    }
+  }
+
+  private run(sourceFile: ts.SourceFile, program: ts.Program): readonly Finding[] {
+    const { findings, failures } = runRules(sourceFile, program, { rules: this.settings().rules, suppressions: 'all' });
+    for (const failure of failures) {
+      const detail = failure.error instanceof Error ? (failure.error.stack ?? failure.error.message) : String(failure.error);
+      this.log.once('error', `Rule ${failure.ruleId} failed on ${failure.fileName}; its other findings are kept: ${detail}`);
+    }
+    return findings;
   }
 }

@@ -151,6 +151,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       only: params.context.only,
       diagnostics: params.context.diagnostics ?? [],
       versionedEdits: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+      fixedText: () => started().linter.fixedText(uri),
     });
   }));
 

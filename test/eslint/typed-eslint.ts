@@ -21,8 +21,10 @@ export function createTypedEslint(
   cwd: string,
   config: Linter.Config,
   linterOptions: Linter.LinterOptions = {},
+  eslintOptions: Pick<ESLint.Options, 'fix'> = {},
 ): ESLint {
   return new ESLint({
+    ...eslintOptions,
     cwd,
     overrideConfigFile: true,
     overrideConfig: [
@@ -44,6 +46,8 @@ export interface ComparableFinding {
   readonly messageId: string;
   readonly message: string;
   readonly suggestions: readonly { readonly title: string; readonly output: string }[];
+  /** The file after the fix `eslint --fix` and fix-all apply: the first safe suggestion, if any. */
+  readonly fixOutput: string | null;
 }
 
 export function engineFindingToComparable(finding: Finding, sourceFile: ts.SourceFile): ComparableFinding {
@@ -51,6 +55,7 @@ export function engineFindingToComparable(finding: Finding, sourceFile: ts.Sourc
     const { line, character } = sourceFile.getLineAndCharacterOfPosition(offset);
     return `${line + 1}:${character + 1}`;
   };
+  const safe = finding.suggestions.find((suggestion) => suggestion.safe);
   return {
     ruleId: `asyncsense/${finding.ruleId}`,
     range: `${at(finding.start)}-${at(finding.end)}`,
@@ -60,6 +65,7 @@ export function engineFindingToComparable(finding: Finding, sourceFile: ts.Sourc
       title: suggestion.title,
       output: applyEdits(sourceFile.text, suggestion.edits()),
     })),
+    fixOutput: safe ? applyEdits(sourceFile.text, safe.edits()) : null,
   };
 }
 
@@ -73,6 +79,7 @@ export function eslintMessageToComparable(message: Linter.LintMessage, text: str
       title: suggestion.desc,
       output: text.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + text.slice(suggestion.fix.range[1]),
     })),
+    fixOutput: message.fix ? text.slice(0, message.fix.range[0]) + message.fix.text + text.slice(message.fix.range[1]) : null,
   };
 }
 

@@ -74,6 +74,28 @@ describe('server: code actions', () => {
     assert.deepEqual(await session.pull(uri), []);
   });
 
+  it('fixes all safe findings of a file in one source.fixAll.asyncsense action, also two that edit the same import', async () => {
+    // Both calls' fixes move their import to node:fs/promises, so the second comes from a second pass.
+    const file = path.join(FIXTURES_DIR, 'no-blocking-io', 'invalid-service-called-by-a-controller.ts');
+    session = await LspSession.start({ settings: { rules: { 'no-blocking-io': 'warn' } } });
+    const text = fs.readFileSync(file, 'utf8');
+    const uri = await session.open(file, text);
+    const diagnostics = await session.pull(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['no-blocking-io', 'no-blocking-io']);
+    const whole = { start: { line: 0, character: 0 }, end: { line: text.split('\n').length, character: 0 } };
+    const actions = await session.codeActions(uri, whole, diagnostics, ['source.fixAll.asyncsense']);
+    assert.deepEqual(actions.map((action) => [action.title, action.kind]), [['Fix all safe asyncsense problems', 'source.fixAll.asyncsense']]);
+    const edits = workspaceEditToTextEdits(actions[0]!.edit, uri);
+    const fixed = applyTextEdits(text, edits);
+    assert.match(fixed, /^import \{ mkdir, writeFile \} from 'node:fs\/promises';$/mu);
+    assert.doesNotMatch(fixed, /Sync\b|from 'node:fs';/u);
+    assert.match(fixed, /^ {2}await mkdir\(dir, \{ recursive: true \}\);\n {2}await writeFile\(`\$\{dir\}\/snapshot\.json`, JSON\.stringify\(snapshot\)\);$/mu);
+    // The server's copy is the editor's text again: the file checks as it did, then as fixed.
+    assert.deepEqual((await session.pull(uri)).map((d) => d.code), ['no-blocking-io', 'no-blocking-io']);
+    await session.change(uri, textEditsToChanges(edits));
+    assert.deepEqual(await session.pull(uri), []);
+  });
+
   describe('disable for this line', () => {
     let project: TempProject;
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import type { Finding, ResolvedSuggestion, TextEdit } from 'eslint-plugin-asyncsense/engine';
-import { buildCodeActions, buildFixAllAction } from 'asyncsense-language-server/dist/code-actions';
+import { applyEdits, type Finding, type ResolvedSuggestion, type TextEdit } from 'eslint-plugin-asyncsense/engine';
+import { buildCodeActions } from 'asyncsense-language-server/dist/code-actions';
+import { editBetween, fixAllText, MAX_FIX_PASSES, safeFixEdits } from 'asyncsense-language-server/dist/fix-all';
 import type { LintResult } from 'asyncsense-language-server/dist/linter';
 import { findingToLspDiagnostic } from 'asyncsense-language-server/dist/convert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,36 +23,71 @@ function lintResult(findings: Finding[]): LintResult {
   return { uri: URI, version: 3, document, findings, diagnostics: findings.map((f) => findingToLspDiagnostic(f, document)), configFile: undefined };
 }
 
-// No rule marks a fix safe yet, so fix-all is checked here on findings made for the purpose.
+// The mechanism on findings made for the purpose; the real rule's safe fix goes through LSP below.
 describe('server: source.fixAll.asyncsense', () => {
-  it('applies the first safe suggestion of each finding and skips one that overlaps', () => {
-    const result = lintResult([
+  it('takes the first safe suggestion of each finding and skips one that overlaps', () => {
+    const findings = [
       finding(0, 3, [suggestion('unsafe first', false, [{ start: 0, end: 0, newText: 'never ' }]),
         suggestion('await a', true, [{ start: 0, end: 0, newText: 'await ' }])]),
       finding(5, 8, [suggestion('void b', true, [{ start: 5, end: 8, newText: 'void b()' }])]),
       finding(5, 8, [suggestion('overlaps b', true, [{ start: 6, end: 7, newText: 'x' }])]),
       finding(10, 13, [suggestion('only unsafe', false, [{ start: 10, end: 10, newText: 'await ' }])]),
-    ]);
-    const action = buildFixAllAction(result, false);
-    assert.ok(action);
-    assert.equal(action.kind, 'source.fixAll.asyncsense');
-    assert.equal(applyTextEdits(TEXT, workspaceEditToTextEdits(action.edit, URI)), 'await a();\nvoid b();\nc();\n');
+    ];
+    assert.equal(applyEdits(TEXT, safeFixEdits(findings)), 'await a();\nvoid b();\nc();\n');
+  });
+
+  it('lints the fixed text again for the fixes a pass skipped, and stops when none is left', () => {
+    const texts: string[] = [];
+    // Every pass finds the first call not yet awaited; two findings on one call overlap, so one waits a pass.
+    const findingsOf = (text: string): Finding[] => {
+      const at = text.search(/^[abc]\(\)/mu);
+      return at < 0 ? [] : [
+        finding(at, at + 3, [suggestion('await', true, [{ start: at, end: at, newText: 'await ' }])]),
+        finding(at, at + 3, [suggestion('await again', true, [{ start: at, end: at, newText: 'await ' }])]),
+      ];
+    };
+    const fixed = fixAllText(TEXT, findingsOf(TEXT), (text) => {
+      texts.push(text);
+      return findingsOf(text);
+    });
+    assert.equal(fixed, 'await a();\nawait b();\nawait c();\n');
+    assert.equal(texts.length, 3);
+  });
+
+  it('stops after MAX_FIX_PASSES when fixes keep coming, and when the text cannot be linted', () => {
+    const always = (text: string): Finding[] => [finding(0, 1, [suggestion('grow', true, [{ start: 0, end: 0, newText: '!' }])])];
+    let relints = 0;
+    const fixed = fixAllText(TEXT, always(TEXT), (text) => {
+      relints++;
+      return always(text);
+    });
+    assert.equal(fixed, `${'!'.repeat(MAX_FIX_PASSES)}${TEXT}`);
+    assert.equal(relints, MAX_FIX_PASSES - 1);
+    assert.equal(fixAllText(TEXT, always(TEXT), () => undefined), `!${TEXT}`);
+  });
+
+  it('turns the document into the fixed text with one edit of the part that changed, never inside a surrogate pair', () => {
+    assert.deepEqual(editBetween('a();\nb();\n', 'a();\nawait b();\n'), { start: 5, end: 5, newText: 'await ' });
+    assert.deepEqual(editBetween('x = 1;', 'x = 1;'), { start: 6, end: 6, newText: '' });
+    const before = 'f("\u{1F600}");';
+    const after = 'f("\u{1F601}");';
+    const edit = editBetween(before, after);
+    assert.deepEqual(edit, { start: 3, end: 5, newText: '\u{1F601}' });
+    assert.equal(applyEdits(before, [edit]), after);
   });
 
   it('is offered only when asked for by kind, and pins versioned edits to the linted version', () => {
     const result = lintResult([finding(0, 3, [suggestion('await a', true, [{ start: 0, end: 0, newText: 'await ' }])])]);
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const unasked = buildCodeActions(result, { range, only: undefined, diagnostics: [], versionedEdits: true });
+    const fixedText = (): string => `await ${TEXT}`;
+    const unasked = buildCodeActions(result, { range, only: undefined, diagnostics: [], versionedEdits: true, fixedText });
     assert.deepEqual(unasked.map((action) => action.kind), ['quickfix', 'quickfix']);
-    const asked = buildCodeActions(result, { range, only: ['source'], diagnostics: [], versionedEdits: true });
+    const asked = buildCodeActions(result, { range, only: ['source'], diagnostics: [], versionedEdits: true, fixedText });
     assert.deepEqual(asked.map((action) => action.kind), ['source.fixAll.asyncsense']);
     const change = asked[0]!.edit?.documentChanges?.[0];
     assert.ok(change && 'textDocument' in change);
     assert.deepEqual(change.textDocument, { uri: URI, version: 3 });
-  });
-
-  it('is not offered when no finding has a safe suggestion', () => {
-    const result = lintResult([finding(0, 3, [suggestion('unsafe', false, [{ start: 0, end: 0, newText: 'void ' }])])]);
-    assert.equal(buildFixAllAction(result, false), undefined);
+    assert.equal(applyTextEdits(TEXT, workspaceEditToTextEdits(asked[0]!.edit, URI)), `await ${TEXT}`);
+    assert.deepEqual(buildCodeActions(result, { range, only: ['source'], diagnostics: [], versionedEdits: true, fixedText: () => undefined }), []);
   });
 });

@@ -16,7 +16,7 @@ interface RunResult {
 describe('the .vsix in a real VS Code (code-server extension host)', function () {
   this.timeout(RUN_TIMEOUT_MS + 60_000);
 
-  it('shows the diagnostic, restarts, applies the quick fix, disables for a line, follows edits, disk changes and settings', async () => {
+  it('shows the diagnostic, restarts, applies the quick fix, disables for a line, follows edits, disk changes and settings, fixes all on save, shows the project in the status item', async () => {
     // No skip when the editor cannot be installed: the script exits non-zero and the test fails.
     const { code, output } = await runScript();
     assert.equal(code, 0, `run-vscode-tests.sh exited with ${code}:\n${output.split('\n').slice(-80).join('\n')}`);
@@ -34,6 +34,8 @@ describe('the .vsix in a real VS Code (code-server extension host)', function ()
       /E2E an unsaved edit to an open file re-checked the open file that imports it/u,
       /E2E disable for this line applied: Disable no-floating-promises for this line/u,
       /E2E changing asyncsense\.rules re-checked the open file, both ways/u,
+      /E2E fix-all on save applied the safe fix: await readFile from node:fs\/promises/u,
+      /E2E status item: "server running, tsconfig\.json" for an included file, "no tsconfig\.json includes this file[^"]*" \(warning\) for a loose one/u,
       /E2E all checks passed/u,
       /Server state: crashed\.[^]*Server state: running\./u,
       /\[trace\] Sending request 'textDocument\/codeAction/u,

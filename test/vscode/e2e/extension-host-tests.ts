@@ -38,6 +38,77 @@ async function runScenario(): Promise<void> {
   await checkEditReachesDependent(path.dirname(uri.fsPath));
   await checkDisableForLine(vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'e2e-caller.ts')));
   await checkSettingRelints(vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'e2e-caller.ts')));
+  await checkFixAllOnSave(path.dirname(uri.fsPath));
+  await checkStatusItem(extension.exports as StatusApi, uri);
+}
+
+/** The part of the extension's exports this scenario reads. */
+interface StatusApi {
+  status(): { text: string; detail: string; level: string };
+}
+
+/**
+ * The language status item names the tsconfig that checks the active file, and warns when no
+ * tsconfig includes it (`*.snap.ts` is excluded by the workspace's tsconfig).
+ */
+async function checkStatusItem(api: StatusApi, included: vscode.Uri): Promise<void> {
+  assert.equal(typeof api?.status, 'function', 'the extension exports no status()');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(included), { preview: false });
+  const inProject = await waitForStatus(api, 'the tsconfig of an included file', (shown) => shown.detail === 'server running, tsconfig.json');
+  assert.equal(inProject.level, 'info');
+  const loose = vscode.Uri.file(path.join(path.dirname(included.fsPath), 'e2e-loose.snap.ts'));
+  fs.writeFileSync(loose.fsPath, 'export const answer = 42;\n');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(loose), { preview: false });
+  const outside = await waitForStatus(api, 'the note for a file outside every tsconfig', (shown) => /no tsconfig\.json includes this file/u.test(shown.detail));
+  assert.equal(outside.level, 'warning');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(included), { preview: false });
+  await waitForStatus(api, 'the tsconfig again when the included file is active', (shown) => shown.detail === 'server running, tsconfig.json');
+  report(`status item: "${inProject.detail}" for an included file, "${outside.detail}" (${outside.level}) for a loose one`);
+}
+
+/** Polls the status item (it has no change event) until `accept` holds. */
+async function waitForStatus(api: StatusApi, what: string, accept: (shown: ReturnType<StatusApi['status']>) => boolean, timeoutMs = 60_000): Promise<ReturnType<StatusApi['status']>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = api.status();
+    if (accept(shown)) return shown;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; the status item shows ${JSON.stringify(shown)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * With `source.fixAll.asyncsense` in `editor.codeActionsOnSave`, saving applies the safe fixes: a
+ * blocking read in an async function becomes an awaited `readFile` from `node:fs/promises`.
+ */
+async function checkFixAllOnSave(folder: string): Promise<void> {
+  const uri = vscode.Uri.file(path.join(folder, 'e2e-templates.ts'));
+  fs.writeFileSync(uri.fsPath, [
+    "import { readFileSync } from 'node:fs';",
+    '',
+    'export async function loadTemplate(name: string): Promise<string> {',
+    '  const text = readFileSync(`${name}.html`, \'utf8\');',
+    '  return text.trim();',
+    '}',
+    '',
+  ].join('\n'));
+  const rule = 'no-blocking-io';
+  await vscode.workspace.getConfiguration('asyncsense').update('rules', { [rule]: ['warn', { checkAsyncFunctions: true }] }, vscode.ConfigurationTarget.Global);
+  await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', { 'source.fixAll.asyncsense': 'explicit' }, vscode.ConfigurationTarget.Global);
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  await waitForDiagnostics(uri, `a ${rule} diagnostic to fix on save`, (d) => d.some((x) => codeOf(x) === rule));
+  const cleared = waitForDiagnostics(uri, `the ${rule} diagnostic to go after fix-all on save`, (d) => !d.some((x) => codeOf(x) === rule));
+  // Saving through the command is an explicit save, the kind `"explicit"` code actions run on.
+  await vscode.commands.executeCommand('workbench.action.files.save');
+  await cleared;
+  const saved = fs.readFileSync(uri.fsPath, 'utf8');
+  assert.match(saved, /^import \{ readFile \} from 'node:fs\/promises';$/mu, `fix-all on save did not import readFile:\n${saved}`);
+  assert.match(saved, /const text = await readFile\(`\$\{name\}\.html`, 'utf8'\);/u, `fix-all on save did not await readFile:\n${saved}`);
+  assert.equal(saved, document.getText(), 'the fixed text is not what was saved');
+  await vscode.workspace.getConfiguration('editor').update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Global);
+  await vscode.workspace.getConfiguration('asyncsense').update('rules', undefined, vscode.ConfigurationTarget.Global);
+  report('fix-all on save applied the safe fix: await readFile from node:fs/promises');
 }
 
 /**
