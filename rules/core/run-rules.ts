@@ -42,7 +42,15 @@ export function runRulesWith(
   // Indexed by SyntaxKind: the walk looks this up for every node of the file.
   const visitors: ({ active: ActiveRule; visit: Visitor }[] | undefined)[] = [];
   let visitorCount = 0;
-  const checker = program.getTypeChecker();
+  let checker: ts.TypeChecker;
+  try {
+    checker = program.getTypeChecker();
+  } catch (error) {
+    // TypeScript could not bind the program (a file nested thousands deep overflows its binder):
+    // no rule can run, and each says so rather than the whole check throwing.
+    for (const resolved of enabled) failures.push({ ruleId: resolved.rule.id, fileName: sourceFile.fileName, error });
+    return { findings, failures };
+  }
   const reaches: FileReach[] = [];
   for (const resolved of enabled) {
     const active: ActiveRule = { resolved, failed: false };

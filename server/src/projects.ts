@@ -69,7 +69,7 @@ export class Projects {
   }
 
   open(fileName: string, text: string, languageId: string, workspaceRoot: string | undefined): void {
-    this.service.openClientFile(fileName, text, SCRIPT_KINDS[languageId], workspaceRoot);
+    this.withinStack(fileName, () => this.service.openClientFile(fileName, text, SCRIPT_KINDS[languageId], workspaceRoot), undefined);
   }
 
   /** Applies edits, in order, each in offsets of the text the previous one left. */
@@ -90,7 +90,7 @@ export class Projects {
 
   /** The up-to-date program of an open file's default project, or `undefined` with a logged reason. */
   analyse(fileName: string): AnalysedFile | undefined {
-    const info = this.service.getScriptInfoEnsuringProjectsUptoDate(fileName);
+    const info = this.withinStack(fileName, () => this.service.getScriptInfoEnsuringProjectsUptoDate(fileName), undefined);
     if (!info) return undefined;
     const project = this.service.getDefaultProjectForFile(info.fileName, true);
     if (!project) {
@@ -113,6 +113,22 @@ export class Projects {
     }
     const configFile = project.projectKind === ts.server.ProjectKind.Configured ? project.getProjectName() : undefined;
     return { program, sourceFile, configFile };
+  }
+
+  /**
+   * TypeScript's parser, binder and checker recurse, and code nested a few thousand deep overflows
+   * the stack in them. The project of such a file cannot be built; the file is named and the
+   * server goes on, and the next change to the file tries again.
+   */
+  private withinStack<T>(fileName: string, work: () => T, fallback: T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (!(error instanceof RangeError) || !/call stack/u.test(error.message)) throw error;
+      this.log.once('warn', `${fileName}: TypeScript ran out of stack building this file's project (${error.message}): `
+        + 'a file in it is nested too deeply for its parser. The project is not checked until that file changes.');
+      return fallback;
+    }
   }
 
   /** The other open files that share a project with `fileName`, and so may depend on it. */

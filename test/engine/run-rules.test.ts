@@ -22,6 +22,19 @@ describe('the runner', () => {
     assert.deepEqual(result.findings.map((finding) => finding.ruleId), ['no-floating-promises']);
   });
 
+  it('turns a checker TypeScript cannot build (its binder out of stack) into a failure of every enabled rule, without throwing', () => {
+    const { program, sourceFile } = programForSource(SOURCE);
+    const overflowing = new Proxy(program, {
+      get: (target, key) => (key === 'getTypeChecker' ? () => { throw new RangeError('Maximum call stack size exceeded'); } : Reflect.get(target, key)),
+    });
+    const result = runRules(sourceFile, overflowing, { rules: { 'no-floating-promises': 'error', 'no-await-in-loop': 'warn' } });
+    assert.deepEqual(result.findings, []);
+    assert.deepEqual(result.failures.map((failure) => [failure.ruleId, String(failure.error)]).sort(), [
+      ['no-await-in-loop', 'RangeError: Maximum call stack size exceeded'],
+      ['no-floating-promises', 'RangeError: Maximum call stack size exceeded'],
+    ]);
+  });
+
   it('takes severity and options in ESLint shape, with or without the plugin prefix', () => {
     const { program, sourceFile } = programForSource(SOURCE);
     assert.equal(runRules(sourceFile, program, { rules: { 'asyncsense/no-floating-promises': 'error' } }).findings[0]!.severity, 'error');

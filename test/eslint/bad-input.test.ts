@@ -4,7 +4,9 @@
  * analysed and one clear message where it cannot.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { REPO_ROOT } from '../helpers/fixtures';
 import asyncsense from 'eslint-plugin-asyncsense';
 import { asLinterConfig, createTypedEslint, lintFilesByPath } from './typed-eslint';
 import { writeTempProject } from './temp-project';
@@ -51,6 +53,25 @@ describe('ESLint on bad input', () => {
     assert.equal(messages.length, 1);
     assert.equal(messages[0]!.fatal, true);
     assert.match(messages[0]!.message, /^Parsing error:/u);
+  });
+
+  it('reports one parsing error for code nested 5,000 deep, which the parser cannot take, and does not throw', () => {
+    const dir = writeTempProject('bad-input-deep', { 'deep.ts': `export async function deep(): Promise<void> {\n  await ${'('.repeat(5000)}fetch('/a')${')'.repeat(5000)};\n}\n` });
+    // In a process of its own: typescript-eslint's project service, shared by every lint of a
+    // process, keeps failing on the project whose file overflowed its parser.
+    const script = `
+      import { ESLint } from 'eslint';
+      import * as tsParser from '@typescript-eslint/parser';
+      import asyncsense from 'eslint-plugin-asyncsense';
+      const eslint = new ESLint({ cwd: process.argv[1], overrideConfigFile: true, overrideConfig: [
+        { files: ['**/*.ts'], languageOptions: { parser: tsParser, parserOptions: { projectService: true, tsconfigRootDir: process.argv[1] } } },
+        { ...asyncsense.configs.recommended, files: ['**/*.ts'] },
+      ] });
+      const [result] = await eslint.lintFiles(['deep.ts']);
+      console.log(JSON.stringify(result.messages.map((m) => ({ fatal: m.fatal === true, message: m.message }))));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script, dir], { cwd: REPO_ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(JSON.parse(run.stdout), [{ fatal: true, message: 'Parsing error: Maximum call stack size exceeded' }]);
   });
 
   it('checks files under a tsconfig with broken JSON, or says once that it cannot', async () => {

@@ -44,6 +44,27 @@ describe('server: bad input never takes it down', () => {
     assert.deepEqual(diagnostics.map((d) => d.range.start.line), [19_998]);
   });
 
+  for (const [what, text] of [
+    ['parentheses', `export async function deep(): Promise<void> {\n  await ${'('.repeat(5000)}fetch('/a')${')'.repeat(5000)};\n}\n`],
+    ['blocks', `export async function deep(): Promise<void> {\n  ${'{ '.repeat(5000)}fetch('/a'); ${'} '.repeat(5000)}\n}\n`],
+  ] as const) {
+    it(`survives ${what} nested 5,000 deep, which TypeScript cannot take, says so, and checks the file once it is fixed`, async () => {
+      project = createTempProject({
+        'deep/tsconfig.json': STANDALONE_TSCONFIG, 'deep/deep.ts': text,
+        'other/tsconfig.json': STANDALONE_TSCONFIG, 'other/other.ts': FLOATING,
+      });
+      session = await LspSession.start();
+      const uri = await session.open(project.file('deep/deep.ts'));
+      assert.deepEqual(await session.pull(uri), []);
+      await session.waitForLog(/deep\.ts: TypeScript ran out of stack building this file's project \(Maximum call stack size exceeded\): a file in it is nested too deeply/u);
+      // Another project is still checked.
+      const other = await session.open(project.file('other/other.ts'));
+      assert.equal((await session.pull(other)).length, 1);
+      await session.change(uri, [{ text: FLOATING }]);
+      assert.deepEqual((await session.pull(uri)).map((d) => d.code), ['no-floating-promises']);
+    });
+  }
+
   it('checks a file outside any tsconfig in an inferred project and says so once', async () => {
     project = createTempProject({ 'loose.ts': FLOATING });
     session = await LspSession.start();
