@@ -14,10 +14,21 @@ const BATCH = new Set(['all', 'allSettled', 'any', 'race', 'pMap', 'pMapSettled'
  */
 export function isPacingAwait(operand: ts.Expression): boolean {
   const node = skipOuterExpressions(operand);
+  if (isWait(node)) return true;
+  const name = ts.isCallExpression(node) ? calleeName(node.expression) : undefined;
+  return name !== undefined && BATCH.has(name);
+}
+
+/**
+ * Whether awaiting `operand` waits on purpose rather than for work: a sleep, a timer, or an event
+ * (`await once(server, 'listening')`, `new Promise((resolve) => setTimeout(resolve, ms))`).
+ */
+export function isWait(operand: ts.Expression): boolean {
+  const node = skipOuterExpressions(operand);
   if (ts.isNewExpression(node)) return containsTimer(node) || settlesOnEvent(node);
   if (!ts.isCallExpression(node)) return false;
   const name = calleeName(node.expression);
-  return name !== undefined && (PAUSE.test(name) || BATCH.has(name));
+  return name !== undefined && PAUSE.test(name);
 }
 
 function calleeName(callee: ts.Expression): string | undefined {

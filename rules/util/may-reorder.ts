@@ -3,6 +3,7 @@ import { containsCall } from './contains-call';
 import { declaredFunctionBody } from './declared-function-body';
 import { isAccessCheck } from './is-access-check';
 import { isMutatingOperation } from './is-mutating-operation';
+import { isWait } from './is-pacing-await';
 import { isPromiseLike } from './is-promise-like';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -32,10 +33,27 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   if (reachesReceiver(checker, second, firstReceiver) || reachesReceiver(checker, first, secondReceiver)) return false;
   if (shareTransaction(checker, first, second)) return false;
   if (isAccessCheck(operationName(first))) return false;
+  if (waitsOnPurpose(checker, first) || waitsOnPurpose(checker, second)) return false;
   const firstMutates = isMutatingOperation(first);
   const secondMutates = isMutatingOperation(second);
   if (firstMutates && secondMutates) return false;
   return !((firstMutates || secondMutates) && shareArgument(checker, first, second));
+}
+
+/**
+ * `await settle(client)` whose body first sleeps, `await waitUntilReady()`: an operation that
+ * waits on a timer or an event on purpose marks a point in time, and what comes after it is meant
+ * to come after. A sleep in a loop or a `catch` of the body (a retry's backoff) does not count.
+ */
+function waitsOnPurpose(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): boolean {
+  if (isWait(operation)) return true;
+  if (!ts.isCallExpression(operation)) return false;
+  const body = declaredFunctionBody(checker, operation.expression);
+  if (!body || !ts.isBlock(body)) return false;
+  return body.statements.some((statement) => {
+    const expression = ts.isExpressionStatement(statement) ? skipOuterExpressions(statement.expression) : undefined;
+    return expression !== undefined && ts.isAwaitExpression(expression) && isWait(expression.expression);
+  });
 }
 
 /**
