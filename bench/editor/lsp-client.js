@@ -10,11 +10,15 @@ const { pathToFileURL } = require('node:url');
 const rpc = require('vscode-languageserver-protocol/node');
 
 const SERVER = path.join(__dirname, '..', '..', 'server', 'bin', 'asyncsense-language-server.js');
+// Started with the options the VS Code extension gives it (client/src/server-launch.ts).
+const { SERVER_ENV, SERVER_NODE_ARGS } = require('../../client/dist/server-launch.js');
 
 class LspClient {
-  /** Starts the server and initializes it for `folder`; `nodeArgs` go to its Node (`--cpu-prof` to profile it). */
+  /** Starts the server as the VS Code extension does and initializes it for `folder`; `nodeArgs` go to its Node too (`--cpu-prof` to profile it). */
   static async start(folder, { nodeArgs = [] } = {}) {
-    const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV },
+    });
     const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
     connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
@@ -74,6 +78,35 @@ class LspClient {
   async diagnostics(uri) {
     const report = await this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     return report.items ?? [];
+  }
+
+  async close(uri) {
+    this.versions.delete(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  /** Asks for the diagnostics and cancels at once, as an editor does when typing goes on; settles either way. */
+  async cancelledDiagnostics(uri) {
+    const source = new rpc.CancellationTokenSource();
+    const request = this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } }, source.token);
+    source.cancel();
+    return request.then(() => 'answered', (error) => (error.code === rpc.LSPErrorCodes.RequestCancelled ? 'cancelled' : Promise.reject(error)));
+  }
+
+  /** Any request, for what the benchmark client has no method. */
+  request(method, params) {
+    return this.connection.sendRequest(method, params);
+  }
+
+  /** Resident set of the server process, in bytes. */
+  rss() {
+    const status = require('node:fs').readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+) kB/u.exec(status)[1]) * 1024;
+  }
+
+  /** Whether the server process is still running. */
+  get alive() {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async stop() {

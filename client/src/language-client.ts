@@ -8,6 +8,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './document-selector';
+import { SERVER_ENV, SERVER_NODE_ARGS } from './server-launch';
 
 /** Also the configuration section the client reads `trace.server` from and the server asks for. */
 export const CLIENT_ID = 'asyncsense';
@@ -22,9 +23,10 @@ export interface LanguageClientParts {
 /** The client for the bundled server, which sits next to this file in the packaged extension. */
 export function createLanguageClient(parts: LanguageClientParts): LanguageClient {
   const module = path.join(parts.context.extensionPath, 'dist', 'server.js');
+  const env = { ...process.env, ...SERVER_ENV };
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS], env } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

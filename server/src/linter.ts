@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type ts from 'typescript';
 import { findingToLspDiagnostic } from './convert';
 import { fixAllText } from './fix-all';
+import { IdleCollector } from './idle-collector';
 import type { OpenDocuments } from './documents';
 import type { Log } from './log';
 import type { Projects } from './projects';
@@ -39,6 +40,7 @@ export class Linter {
     private readonly documents: OpenDocuments,
     private readonly settings: () => Settings,
     private readonly log: Log,
+    private readonly idle: IdleCollector = new IdleCollector(),
   ) {}
 
   /** Forgets every result: another file, the disk or the settings changed. */
@@ -68,6 +70,7 @@ export class Linter {
       return undefined;
     }
     const findings = this.run(sourceFile, program);
+    this.idle.worked();
     const document = entry.document;
     const result: LintResult = {
       uri,

@@ -47,6 +47,8 @@ const SCRIPT_KINDS: Readonly<Record<string, ts.ScriptKind>> = {
 export class Projects {
   private readonly service: ts.server.ProjectService;
   private readonly watching: WatchingHost;
+  /** The workspace folder each open file was opened under, for opening it again. */
+  private readonly workspaceRoots = new Map<string, string | undefined>();
 
   constructor(private readonly log: Log, options: ProjectsOptions) {
     this.watching = createWatchingHost(options.libDirectory);
@@ -69,6 +71,7 @@ export class Projects {
   }
 
   open(fileName: string, text: string, languageId: string, workspaceRoot: string | undefined): void {
+    this.workspaceRoots.set(fileName, workspaceRoot);
     this.withinStack(fileName, () => this.service.openClientFile(fileName, text, SCRIPT_KINDS[languageId], workspaceRoot), undefined);
   }
 
@@ -80,6 +83,7 @@ export class Projects {
   }
 
   close(fileName: string): void {
+    this.workspaceRoots.delete(fileName);
     this.service.closeClientFile(fileName);
   }
 
@@ -90,6 +94,30 @@ export class Projects {
 
   /** The up-to-date program of an open file's default project, or `undefined` with a logged reason. */
   analyse(fileName: string): AnalysedFile | undefined {
+    try {
+      return this.analyseOnce(fileName);
+    } catch (error) {
+      if (!(error instanceof Error) || !error.message.startsWith('Debug Failure.')) throw error;
+      // TypeScript's incremental parser tripped over an edit of some open file of the project, and
+      // keeps refusing the file it left half updated: parse the open files again from their text.
+      this.log.once('warn', `${fileName}: TypeScript failed to apply an edit (${error.message}); open files are parsed again from their full text.`);
+      this.reopenAll();
+      return this.analyseOnce(fileName);
+    }
+  }
+
+  /** Closes every open file and opens it again with the text it has, so TypeScript parses it afresh. */
+  private reopenAll(): void {
+    const open = [...this.service.openFiles.keys()].map((path) => this.service.getScriptInfoForPath(path)).filter((info) => info !== undefined);
+    const texts = open.map((info) => {
+      const snapshot = info.getSnapshot();
+      return { fileName: info.fileName, text: snapshot.getText(0, snapshot.getLength()), kind: info.scriptKind };
+    });
+    for (const { fileName } of texts) this.service.closeClientFile(fileName);
+    for (const { fileName, text, kind } of texts) this.service.openClientFile(fileName, text, kind, this.workspaceRoots.get(fileName));
+  }
+
+  private analyseOnce(fileName: string): AnalysedFile | undefined {
     const info = this.withinStack(fileName, () => this.service.getScriptInfoEnsuringProjectsUptoDate(fileName), undefined);
     if (!info) return undefined;
     const project = this.service.getDefaultProjectForFile(info.fileName, true);

@@ -1,14 +1,16 @@
 /**
- * `npm run fuzz`: seeded fuzz inputs through the engine. Failing inputs are written to
- * `.fuzz/failures/` with what went wrong, so each can become a fixture.
+ * `npm run fuzz`: seeded fuzz inputs through the engine, then a long editing session against the
+ * server over LSP. Failing inputs are written to `.fuzz/failures/` with what went wrong, so each
+ * can become a fixture.
  *
- *   node test/dist/fuzz/main.js [--seed N] [--count N]
+ *   node test/dist/fuzz/main.js [--seed N] [--count N] [--edits N]
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { runCampaign } from './campaign';
 import { EngineTarget } from './engine-target';
+import { runLongSession } from './long-session';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -32,4 +34,16 @@ if (report.typescriptLimits.length > 0) {
   console.log(`TypeScript itself overflows the stack on ${report.typescriptLimits.length}: ${report.typescriptLimits.map((input) => `${input.origin} (${input.kind})`).join(', ')}`);
 }
 console.log([...report.kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `  ${kind}: ${n}`).join('\n'));
-process.exitCode = report.failures.length > 0 ? 1 : 0;
+
+void (async () => {
+  const edits = option('edits', 2000);
+  const session = await runLongSession(seed, edits, Math.floor(edits / 10));
+  const growth = session.rssAtEnd / session.rssAfterWarmUp;
+  console.log(`long session: ${session.edits} edits (seed ${seed}), ${session.pulls} pulls, ${session.cancelled} cancelled, ${session.reopened} reopened, `
+    + `${session.reparses} times TypeScript failed an edit and the open files were parsed afresh; server ${session.serverAlive ? 'alive' : 'DEAD'}; `
+    + `RSS ${(session.rssAfterWarmUp / 2 ** 20).toFixed(0)} MiB after warm-up, ${(session.rssAtEnd / 2 ** 20).toFixed(0)} MiB at the end (${((growth - 1) * 100).toFixed(1)}%); `
+    + `${session.mismatches.length} files differ from a fresh server, ${session.errors.length} failed requests, ${session.outOfRange.length} diagnostics out of range`);
+  for (const line of [...session.errors, ...session.mismatches, ...session.outOfRange]) console.log(`  ${line}`);
+  const sessionFailed = !session.serverAlive || session.errors.length + session.mismatches.length + session.outOfRange.length > 0 || growth > 1.15;
+  process.exitCode = report.failures.length > 0 || sessionFailed ? 1 : 0;
+})();
