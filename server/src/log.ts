@@ -12,41 +12,53 @@ export class Log {
   private readonly written = new Set<string>();
   trace: TraceLevel = 'off';
 
-  constructor(private readonly console: RemoteConsole) {}
+  constructor(private readonly remote: RemoteConsole) {}
 
   info(line: string): void {
-    this.console.info(line);
+    this.write('info', line);
   }
 
   warn(line: string): void {
-    this.console.warn(line);
+    this.write('warn', line);
   }
 
   error(line: string): void {
-    this.console.error(line);
+    this.write('error', line);
   }
 
   /** Writes a line unless the very same line was already written. */
   once(level: 'info' | 'warn' | 'error', line: string): void {
     if (this.written.has(line)) return;
     this.written.add(line);
-    this.console[level](line);
+    this.write(level, line);
   }
 
   /** With `trace.server` at `messages` or `verbose`: what the server did and how long it took. */
   traceMessage(line: string): void {
-    if (this.trace !== 'off') this.console.log(line);
+    if (this.trace !== 'off') this.write('log', line);
   }
 
   /** With `trace.server` at `verbose` only. */
   traceVerbose(line: string): void {
-    if (this.trace === 'verbose') this.console.log(line);
+    if (this.trace === 'verbose') this.write('log', line);
   }
 
   /** Writes an exception with its stack; used by every handler so that none is fatal. */
   exception(context: string, error: unknown): void {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    this.console.error(`${context}: ${detail}`);
+    this.write('error', `${context}: ${detail}`);
+  }
+
+  /**
+   * A timer of TypeScript's or of the server can fire after the client has gone and the connection
+   * is closed: the line has nowhere to go, and writing it must not become an uncaught exception.
+   */
+  private write(level: 'info' | 'warn' | 'error' | 'log', line: string): void {
+    try {
+      this.remote[level](line);
+    } catch {
+      // The connection is closed.
+    }
   }
 }
 

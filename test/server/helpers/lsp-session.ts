@@ -16,6 +16,8 @@ export interface SessionOptions {
   /** The `asyncsense` section the client answers `workspace/configuration` with. */
   readonly settings?: unknown;
   readonly workspaceFolder?: string;
+  /** What the client sends as `initializationOptions` (the VS Code extension sends `{ trusted }`). */
+  readonly initializationOptions?: unknown;
   /** Several roots of one window (a multi-root workspace); the first is also `rootUri`. */
   readonly workspaceFolders?: readonly string[];
 }
@@ -66,6 +68,7 @@ export class LspSession {
     const folder = folders[0];
     const result: InitializeResult = await client.sendRequest('initialize', {
       processId: null,
+      ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folders.length > 0 ? folders.map((root, index) => ({ uri: pathToFileURL(root).href, name: `workspace-${index}` })) : null,
       capabilities: {
