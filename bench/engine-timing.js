@@ -4,29 +4,17 @@
 // the medians are printed. `node bench/engine-timing.js [N=500]` (run `npm run bench` once first,
 // or it generates the project).
 const path = require('node:path');
-const ts = require('typescript');
 const { runRules, rules } = require('eslint-plugin-asyncsense/engine');
 const { ensureProject } = require('./generate-project');
+const { generatedProjectProgram, RULE_OPTIONS } = require('./generator/program');
 
 const n = Number(process.argv[2] ?? 500);
 const dir = path.join(__dirname, '..', '.e2e', 'bench', `project-${n}`);
 ensureProject(n, dir);
-// One program of every package's files, with the options the packages share.
-const parseConfig = (file) => ts.getParsedCommandLineOfConfigFile(file, {}, {
-  ...ts.sys,
-  onUnRecoverableConfigFileDiagnostic: (diagnostic) => { throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')); },
-});
-const packages = parseConfig(path.join(dir, 'tsconfig.json')).projectReferences.map((reference) => parseConfig(path.join(reference.path, 'tsconfig.json')));
-const program = ts.createProgram({
-  rootNames: packages.flatMap((parsed) => parsed.fileNames),
-  options: { ...packages[0].options, composite: false, emitDeclarationOnly: false, noEmit: true, rootDir: undefined },
-});
-const files = program.getSourceFiles().filter((file) => !file.isDeclarationFile && !program.isSourceFileFromExternalLibrary(file));
+const { program, files } = generatedProjectProgram(dir);
 for (const file of files) program.getSemanticDiagnostics(file);
 
-// The generated project's message bus: `queue.subscribe(topic, handler)` registers a consumer.
-const SUBSCRIBE = [{ from: 'file', name: 'subscribe' }];
-const OPTIONS = { 'no-blocking-io': { handlers: SUBSCRIBE }, 'no-non-idempotent-retry': { consumers: SUBSCRIBE } };
+const OPTIONS = RULE_OPTIONS;
 const allOff = Object.fromEntries(rules.map((rule) => [rule.id, 'off']));
 for (const enabled of [...rules.map((rule) => [rule.id]), rules.map((rule) => rule.id)]) {
   const config = { rules: { ...allOff, ...Object.fromEntries(enabled.map((id) => [id, OPTIONS[id] ? ['warn', OPTIONS[id]] : 'warn'])) } };
