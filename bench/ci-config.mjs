@@ -11,20 +11,20 @@
 import tseslint from 'typescript-eslint';
 import nodePlugin from 'eslint-plugin-n';
 import asyncsense from 'eslint-plugin-asyncsense';
+import generatorProgram from './generator/program.js';
 
 const typed = {
   files: ['**/*.ts'],
   languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: process.cwd() } },
 };
-/** The generated project's message bus: `queue.subscribe(topic, handler)` registers a consumer. */
-const SUBSCRIBE = [{ from: 'file', name: 'subscribe' }];
+const { RULE_OPTIONS } = generatorProgram;
 
 export const CONFIGS = {
   recommended: [typed, asyncsense.configs.recommended],
   all: [typed, asyncsense.configs.all, {
     rules: {
-      'asyncsense/no-blocking-io': ['warn', { handlers: SUBSCRIBE }],
-      'asyncsense/no-non-idempotent-retry': ['warn', { consumers: SUBSCRIBE }],
+      'asyncsense/no-blocking-io': ['warn', RULE_OPTIONS['no-blocking-io']],
+      'asyncsense/no-non-idempotent-retry': ['warn', RULE_OPTIONS['no-non-idempotent-retry']],
     },
   }],
   peer: [typed, {

@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import asyncsense from 'eslint-plugin-asyncsense';
+import generatorProgram from './generator/program.js';
 
 const [projectDir, order = 'A', outFile, only] = process.argv.slice(2);
 if (!projectDir || !outFile || !['A', 'B', 'W'].includes(order)) {
@@ -24,12 +25,7 @@ if (!projectDir || !outFile || !['A', 'B', 'W'].includes(order)) {
 }
 
 const PEER = '@typescript-eslint/no-floating-promises';
-/** The generated project's message bus: `queue.subscribe(topic, handler)` registers a consumer. */
-const SUBSCRIBE = [{ from: 'file', name: 'subscribe' }];
-const OPTIONS = {
-  'asyncsense/no-blocking-io': { handlers: SUBSCRIBE },
-  'asyncsense/no-non-idempotent-retry': { consumers: SUBSCRIBE },
-};
+const OPTIONS = Object.fromEntries(Object.entries(generatorProgram.RULE_OPTIONS).map(([id, options]) => [`asyncsense/${id}`, options]));
 const ours = Object.keys(asyncsense.configs.all.rules);
 const orderA = [PEER, ...ours];
 const CHECK_FILE = 'bench/check-file';
