@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { applyEdits, rules, runRules, type RulesConfig } from 'eslint-plugin-asyncsense/engine';
 import ts from 'typescript';
-import { programWithText, REPO_ROOT } from '../helpers/fixtures';
+import { fileDiagnostics, programWithText, REPO_ROOT } from '../helpers/fixtures';
 
 // The benchmark's JavaScript modules.
 const { ensureProject } = require(path.join(REPO_ROOT, 'bench', 'generate-project.js')) as {
@@ -19,12 +19,6 @@ const { generatedProjectProgram, RULE_OPTIONS } = require(path.join(REPO_ROOT, '
 
 const CONFIG: RulesConfig = Object.fromEntries(rules.map((rule) => [rule.id, RULE_OPTIONS[rule.id] ? ['warn', RULE_OPTIONS[rule.id]] as const : 'warn']));
 
-function diagnosticsOf(program: ts.Program, file: string): string[] {
-  const sourceFile = program.getSourceFile(file)!;
-  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
-    .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
-    .sort();
-}
 
 describe('every suggestion on the generated benchmark project keeps it correct and removes its finding', function () {
   this.timeout(300_000);
@@ -39,12 +33,12 @@ describe('every suggestion on the generated benchmark project keeps it correct a
       const { findings, failures } = runRules(sourceFile, program, { rules: CONFIG });
       assert.deepEqual(failures, []);
       if (!findings.some((finding) => finding.suggestions.length > 0)) continue;
-      const before = diagnosticsOf(program, sourceFile.fileName);
+      const before = fileDiagnostics(program, sourceFile.fileName);
       for (const finding of findings) {
         for (const suggestion of finding.suggestions) {
           const label = `${path.relative(dir, sourceFile.fileName)}: ${finding.ruleId} "${suggestion.title}" at offset ${finding.start}`;
           const fixed = programWithText(program, sourceFile.fileName, applyEdits(sourceFile.text, suggestion.edits()));
-          const added = diagnosticsOf(fixed, sourceFile.fileName).filter((line) => !before.includes(line));
+          const added = fileDiagnostics(fixed, sourceFile.fileName).filter((line) => !before.includes(line));
           if (added.length > 0) problems.push(`${label} adds ${added.join('; ')}`);
           const left = runRules(fixed.getSourceFile(sourceFile.fileName)!, fixed, { rules: CONFIG }).findings
             .filter((other) => other.ruleId === finding.ruleId);

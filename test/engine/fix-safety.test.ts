@@ -1,15 +1,8 @@
 import assert from 'node:assert/strict';
 import ts from 'typescript';
 import { applyEdits, rules, runRules } from 'eslint-plugin-asyncsense/engine';
-import { fixtureRuleIds, listFixtures, loadFixtureProgram, programWithText, type Fixture } from '../helpers/fixtures';
+import { fileDiagnostics, fixtureRuleIds, listFixtures, loadFixtureProgram, programWithText, type Fixture } from '../helpers/fixtures';
 
-/** Diagnostics as comparable strings: code and message, positions left out since fixes move text. */
-function diagnosticsOf(program: ts.Program, file: string): string[] {
-  const sourceFile = program.getSourceFile(file)!;
-  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
-    .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
-    .sort();
-}
 
 /** The invalid fixtures of a rule whose findings offer suggestions (some shapes are reported without one). */
 function fixturesWithSuggestions(ruleId: string): Fixture[] {
@@ -32,7 +25,7 @@ describe('every suggestion keeps the program correct and removes its finding', (
       it(`${ruleId}/${fixture.name}`, () => {
         const program = loadFixtureProgram();
         const sourceFile = program.getSourceFile(fixture.file)!;
-        const before = diagnosticsOf(program, fixture.file);
+        const before = fileDiagnostics(program, fixture.file);
         const { findings } = runRules(sourceFile, program, { rules: { [ruleId]: 'warn' } });
         let checked = 0;
         for (const finding of findings) {
@@ -40,7 +33,7 @@ describe('every suggestion keeps the program correct and removes its finding', (
             const output = applyEdits(sourceFile.text, suggestion.edits());
             const fixed = programWithText(program, fixture.file, output);
             const label = `"${suggestion.title}" at offset ${finding.start}`;
-            assert.deepEqual(diagnosticsOf(fixed, fixture.file), before, `${label} adds TypeScript errors`);
+            assert.deepEqual(fileDiagnostics(fixed, fixture.file), before, `${label} adds TypeScript errors`);
             const after = runRules(fixed.getSourceFile(fixture.file)!, fixed, { rules: { [ruleId]: 'warn' } }).findings;
             assert.ok(after.length < findings.length, `${label} does not remove its finding`);
             checked++;

@@ -133,7 +133,10 @@ export async function runLongSession(seed: number, edits: number, warmUp = Math.
   }
 }
 
-/** The edited file first, then others spread over the project. */
+/**
+ * The edited file first, then others spread over the project. Like the editor benchmark's
+ * `filesToOpen`, but with its own spacing: the seeds the tests use depend on exactly these files.
+ */
 function pickFiles(dir: string, target: string, count: number): string[] {
   const all: string[] = [];
   const walk = (folder: string): void => {

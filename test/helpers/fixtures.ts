@@ -60,6 +60,14 @@ export function loadFixtureProgram(): ts.Program {
   return fixtureProgram;
 }
 
+/** A file's TypeScript diagnostics as comparable strings: code and message, positions left out since fixes move text. */
+export function fileDiagnostics(program: ts.Program, file: string): string[] {
+  const sourceFile = program.getSourceFile(file)!;
+  return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
+    .map((diagnostic) => `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`)
+    .sort();
+}
+
 /** A program over the fixtures in which one file's text is replaced (for checking applied fixes). */
 export function programWithText(base: ts.Program, file: string, text: string): ts.Program {
   const options = base.getCompilerOptions();
