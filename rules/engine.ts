@@ -8,7 +8,7 @@ import type { RunConfig, RunResult } from './core/types';
 import { rules } from './index';
 
 export { rules } from './index';
-export { applyEdits } from './core/edits';
+export { applyEdits, joinTouchingEdits } from './core/edits';
 export { formatMessage } from './core/format-message';
 export { resolveConfig, toRuleId, RULE_PREFIX, type ResolvedConfig, type ResolvedRule } from './core/config';
 export { runRulesWith } from './core/run-rules';

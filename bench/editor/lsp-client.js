@@ -14,14 +14,17 @@ const SERVER = path.join(__dirname, '..', '..', 'server', 'bin', 'asyncsense-lan
 const { SERVER_ENV, SERVER_NODE_ARGS } = require('../../client/dist/server-launch.js');
 
 class LspClient {
-  /** Starts the server as the VS Code extension does and initializes it for `folder`; `nodeArgs` go to its Node too (`--cpu-prof` to profile it). */
-  static async start(folder, { nodeArgs = [] } = {}) {
+  /**
+   * Starts the server as the VS Code extension does and initializes it for `folder`; `nodeArgs` go
+   * to its Node too (`--cpu-prof` to profile it); `settings` is the `asyncsense` section.
+   */
+  static async start(folder, { nodeArgs = [], settings = {} } = {}) {
     const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER, '--stdio'], {
       stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV },
     });
     const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
     const client = new LspClient(child, connection);
-    connection.onRequest('workspace/configuration', (params) => params.items.map(() => ({})));
+    connection.onRequest('workspace/configuration', (params) => params.items.map(() => settings));
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => {
       for (const resolve of client.refreshWaiters.splice(0)) resolve();

@@ -4,7 +4,7 @@ import { RULE_PREFIX } from '../core/config';
 import type { AnyRule, RuleFailure, RuleSetting } from '../core/types';
 import { ruleDocsUrl } from '../engine';
 import { joinFileBatch } from './file-batch';
-import { findingToEslintReport } from './finding-to-eslint-report';
+import { findingToEslintReport, skippedByEslint } from './finding-to-eslint-report';
 import { typeInformationFor } from './type-information';
 
 /** The docs fields every asyncsense rule carries besides `description` and `url`. */
@@ -50,8 +50,9 @@ export function engineRuleToEslintRule(rule: AnyRule): EslintRule {
         Program() {
           const { findings, failure } = batch.outcomeFor(rule.id);
           if (failure) throw failureToError(ruleName, failure);
+          const parsed = { text: sourceFile.text, skipped: skippedByEslint(sourceFile.text, context.sourceCode) };
           for (const finding of findings) {
-            context.report(findingToEslintReport(finding, context.sourceCode, fixable));
+            context.report(findingToEslintReport(finding, context.sourceCode, fixable, parsed));
           }
         },
       };

@@ -1,4 +1,4 @@
-import { RULE_PREFIX, type Finding, type TextEdit } from 'eslint-plugin-asyncsense/engine';
+import { joinTouchingEdits, RULE_PREFIX, type Finding, type TextEdit } from 'eslint-plugin-asyncsense/engine';
 import {
   CodeActionKind, type CodeAction, type Diagnostic, type Range, type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -91,7 +91,7 @@ function buildDisableForLineAction(
 }
 
 function editsToWorkspaceEdit(result: LintResult, edits: readonly TextEdit[], versioned: boolean): WorkspaceEdit {
-  const lspEdits = edits.map((edit) => engineEditToLspTextEdit(edit, result.document));
+  const lspEdits = joinTouchingEdits(edits).map((edit) => engineEditToLspTextEdit(edit, result.document));
   if (!versioned) return { changes: { [result.uri]: lspEdits } };
   return { documentChanges: [{ textDocument: { uri: result.uri, version: result.version }, edits: lspEdits }] };
 }

@@ -27,4 +27,16 @@ describe('eslint --fix', function () {
     assert.match(fixed, /^ {2}await mkdir\(dir, \{ recursive: true \}\);\n {2}await writeFile\(`\$\{dir\}\/snapshot\.json`, JSON\.stringify\(snapshot\)\);$/mu);
     assert.notEqual(fs.readFileSync(FILE, 'utf8'), fixed, 'the fixture itself must stay as it is');
   });
+
+  it('fixes a file that starts with two byte order marks as it fixes the file without them', async () => {
+    // ESLint parses such a file with one mark and applies fixes to its text without either.
+    const config = { plugins: { asyncsense }, rules: { 'asyncsense/no-blocking-io': 'error' } } as unknown as Linter.Config;
+    const eslint = createTypedEslint(FIXTURES_DIR, config, {}, { fix: true });
+    const text = fs.readFileSync(FILE, 'utf8');
+    const [plain] = await eslint.lintText(text, { filePath: FILE });
+    const [marked] = await eslint.lintText(`\uFEFF\uFEFF${text}`, { filePath: FILE });
+    assert.ok(plain?.output && marked?.output);
+    assert.deepEqual(marked.messages, []);
+    assert.equal(marked.output.replace(/^\uFEFF+/u, ''), plain.output);
+  });
 });

@@ -17,8 +17,9 @@ export interface CampaignReport {
   readonly milliseconds: number;
 }
 
+/** A front end fuzz inputs go through: the engine, ESLint, or the language server. */
 export interface Target {
-  check(input: FuzzInput): CheckResult;
+  check(input: FuzzInput): CheckResult | Promise<CheckResult>;
 }
 
 /**
@@ -41,7 +42,7 @@ export function* campaignInputs(seed: number, count: number): Generator<FuzzInpu
 }
 
 /** Runs every input of the campaign through the target; `onFailure` hears of each failing input as it is found. */
-export function runCampaign(target: Target, seed: number, count: number, onFailure?: (input: FuzzInput, problems: readonly Problem[]) => void): CampaignReport {
+export async function runCampaign(target: Target, seed: number, count: number, onFailure?: (input: FuzzInput, problems: readonly Problem[]) => void): Promise<CampaignReport> {
   const started = performance.now();
   const kinds = new Map<string, number>();
   const failures: { input: FuzzInput; problems: readonly Problem[] }[] = [];
@@ -52,7 +53,7 @@ export function runCampaign(target: Target, seed: number, count: number, onFailu
   for (const input of campaignInputs(seed, count)) {
     inputs++;
     for (const kind of input.kind.split(' + ')) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-    const result = target.check(input);
+    const result = await target.check(input);
     const { problems, typescriptLimit } = result;
     findings += result.findings;
     fixes += result.fixes;

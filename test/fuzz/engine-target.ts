@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { applyEdits, rules, runRules, type RulesConfig } from 'eslint-plugin-asyncsense/engine';
-import ts from 'typescript';
-import { FIXTURES_DIR, parseTsconfig } from '../helpers/fixtures';
+import type ts from 'typescript';
+import { describeError, InputPrograms, STACK_OVERFLOW } from './input-programs';
 import type { FuzzInput } from './mutations';
 
 /** Every rule at `error`, with the options that let each reach the most code. */
@@ -19,7 +18,7 @@ export interface Problem {
 /**
  * What checking an input came to: its problems, or `typescriptLimit` when TypeScript itself cannot
  * take the input (its parser, binder or checker overflows the stack on code nested thousands
- * deep, as `tsc` does): then the engine must still not throw, and its rules' failures are TypeScript's.
+ * deep, as `tsc` does): then the front end must still not throw, and its rules' failures are TypeScript's.
  */
 export interface CheckResult {
   readonly problems: readonly Problem[];
@@ -29,65 +28,28 @@ export interface CheckResult {
   readonly fixes: number;
 }
 
+/** What a front end answers for an input TypeScript's parser cannot take. */
+export const PARSER_LIMIT: CheckResult = { problems: [], typescriptLimit: true, findings: 0, fixes: 0 };
+
 /**
- * Runs the engine over fuzz inputs as a file inside fixtures/ (so imports of the fixtures' packages
- * resolve), one program per input built on the previous one, so only the input is parsed again.
- * Every finding's offsets must lie in the text, and every suggestion's edits must apply.
+ * Runs the engine over fuzz inputs. Every finding's offsets must lie in the text, and every
+ * suggestion's edits must apply.
  */
 export class EngineTarget {
-  private readonly options = parseTsconfig(path.join(FIXTURES_DIR, 'tsconfig.json')).options;
-  private readonly host = ts.createCompilerHost(this.options, true);
-  private readonly cache = new Map<string, ts.SourceFile | undefined>();
-  private program: ts.Program | undefined;
-
-  constructor() {
-    const getSourceFile = this.host.getSourceFile.bind(this.host);
-    this.host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
-      const input = this.input;
-      if (input && path.resolve(fileName) === input.fileName) return ts.createSourceFile(fileName, input.text, languageVersion, true);
-      if (!this.cache.has(fileName)) this.cache.set(fileName, getSourceFile(fileName, languageVersion, onError, shouldCreate));
-      return this.cache.get(fileName);
-    };
-    const fileExists = this.host.fileExists.bind(this.host);
-    this.host.fileExists = (fileName) => path.resolve(fileName) === this.input?.fileName || fileExists(fileName);
-  }
-
-  private input: { fileName: string; text: string } | undefined;
+  private readonly programs = new InputPrograms();
 
   check(input: FuzzInput): CheckResult {
-    const fileName = path.join(FIXTURES_DIR, '__fuzz__', `input${input.extension}`);
-    this.input = { fileName, text: input.text };
-    let program: ts.Program;
+    let built;
     try {
-      program = this.createProgram(fileName);
+      built = this.programs.build(input);
     } catch {
-      // TypeScript's parser gave up before anything of ours ran.
-      this.program = undefined;
-      return { problems: [], typescriptLimit: true, findings: 0, fixes: 0 };
+      return PARSER_LIMIT;
     }
-    const { problems, findings, fixes } = this.runEngine(program, fileName, input);
-    if (problems.length > 0 && problems.every((problem) => problem.message.startsWith(STACK_OVERFLOW)) && this.typescriptOverflows(fileName)) {
+    const { problems, findings, fixes } = this.runEngine(built.program, built.fileName, input);
+    if (problems.length > 0 && problems.every((problem) => problem.message.startsWith(STACK_OVERFLOW)) && this.programs.typescriptOverflows()) {
       return { problems: [], typescriptLimit: true, findings, fixes };
     }
     return { problems, typescriptLimit: false, findings, fixes };
-  }
-
-  private createProgram(fileName: string): ts.Program {
-    const program = ts.createProgram({ rootNames: [fileName], options: this.options, host: this.host, oldProgram: this.program });
-    this.program = program;
-    return program;
-  }
-
-  /** Whether TypeScript's own check of the file, with a new checker, overflows the stack too. */
-  private typescriptOverflows(fileName: string): boolean {
-    try {
-      const program = this.createProgram(fileName);
-      program.getSemanticDiagnostics(program.getSourceFile(fileName));
-      return false;
-    } catch (error) {
-      this.program = undefined;
-      return describe(error).startsWith(STACK_OVERFLOW);
-    }
   }
 
   private runEngine(program: ts.Program, fileName: string, input: FuzzInput): { problems: Problem[]; findings: number; fixes: number } {
@@ -98,7 +60,7 @@ export class EngineTarget {
     if (!sourceFile) return { problems: [{ where: 'engine', message: 'no source file for the input' }], findings: 0, fixes: 0 };
     try {
       const { findings, failures } = runRules(sourceFile, program, { rules: FUZZ_RULES, suppressions: 'all' });
-      for (const failure of failures) problems.push({ where: failure.ruleId, message: describe(failure.error) });
+      for (const failure of failures) problems.push({ where: failure.ruleId, message: describeError(failure.error) });
       findingCount = findings.length;
       for (const finding of findings) {
         if (!(finding.start >= 0 && finding.start <= finding.end && finding.end <= input.text.length)) {
@@ -111,19 +73,13 @@ export class EngineTarget {
             applyEdits(input.text, edits);
             fixes++;
           } catch (error) {
-            problems.push({ where: `fix of ${finding.ruleId}`, message: describe(error) });
+            problems.push({ where: `fix of ${finding.ruleId}`, message: describeError(error) });
           }
         }
       }
     } catch (error) {
-      problems.push({ where: 'engine', message: describe(error) });
+      problems.push({ where: 'engine', message: describeError(error) });
     }
     return { problems, findings: findingCount, fixes };
   }
-}
-
-const STACK_OVERFLOW = 'RangeError: Maximum call stack size exceeded';
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message).split('\n').slice(0, 6).join('\n') : String(error);
 }

@@ -6,23 +6,9 @@ import { IDLE_COLLECT_MS } from 'asyncsense-language-server/dist/idle-collector'
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { Random } from './random';
+import { startStdioClient, type StdioClient } from './stdio-client';
 
-/** The benchmark's LSP client over stdio (bench/editor/lsp-client.js), as far as the session uses it. */
-interface StdioClient {
-  open(file: string, text: string): Promise<string>;
-  change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<void>;
-  close(uri: string): Promise<void>;
-  diagnostics(uri: string): Promise<Diagnostic[]>;
-  cancelledDiagnostics(uri: string): Promise<'answered' | 'cancelled'>;
-  request(method: string, params: unknown): Promise<unknown>;
-  rss(): number;
-  stop(): Promise<void>;
-  readonly alive: boolean;
-  readonly logs: string[];
-}
-
-// The benchmark's JavaScript modules.
-const { LspClient } = require(path.join(REPO_ROOT, 'bench', 'editor', 'lsp-client.js')) as { LspClient: { start(folder: string): Promise<StdioClient> } };
+// The benchmark's JavaScript module.
 const { ensureProject } = require(path.join(REPO_ROOT, 'bench', 'generate-project.js')) as {
   ensureProject(n: number, dir: string, options: { editTarget: boolean }): { editTarget: { file: string } };
 };
@@ -66,7 +52,7 @@ export async function runLongSession(seed: number, edits: number, warmUp = Math.
   const dir = path.join(REPO_ROOT, '.e2e', 'fuzz', `session-${projectSize}`);
   const summary = ensureProject(projectSize, dir, { editTarget: true });
   const files = pickFiles(dir, path.join(dir, summary.editTarget.file), 6);
-  const client = await LspClient.start(dir);
+  const client = await startStdioClient(dir);
   const errors: string[] = [];
   const outOfRange: string[] = [];
   let pulls = 0;
@@ -115,7 +101,7 @@ export async function runLongSession(seed: number, edits: number, warmUp = Math.
     const serverAlive = client.alive;
     const reparses = client.logs.filter((line) => line.includes('TypeScript failed to apply an edit')).length;
     await client.stop();
-    const fresh = await LspClient.start(dir);
+    const fresh = await startStdioClient(dir);
     const expected = new Map<string, string>();
     try {
       for (const entry of open.filter((candidate) => candidate.open)) {

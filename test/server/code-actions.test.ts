@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FIXTURES_DIR, listFixtures } from '../helpers/fixtures';
+import { rules } from 'eslint-plugin-asyncsense/engine';
+import { FIXTURES_DIR, fixtureRuleIds, listFixtures } from '../helpers/fixtures';
 import { readSnapshot } from '../helpers/snapshots';
-import { applyTextEdits, textEditsToChanges, workspaceEditToTextEdits } from './helpers/edits';
+import { applyTextEdits, textEditsToChanges, workspaceEditToTextEdits } from '../helpers/lsp-edits';
 import { LspSession } from './helpers/lsp-session';
 import { createTempProject, STANDALONE_TSCONFIG, type TempProject } from './helpers/temp-project';
 
@@ -26,36 +27,41 @@ describe('server: code actions', () => {
 
   afterEach(() => session?.dispose());
 
-  it('offers every suggestion of the snapshot as a quick fix whose edit yields its output, for every invalid fixture', async () => {
-    session = await LspSession.start();
-    const fixtures = listFixtures(RULE).filter((fixture) => fixture.kind === 'invalid');
-    assert.ok(fixtures.length >= 15, `expected at least 15 invalid fixtures, found ${fixtures.length}`);
-    for (const fixture of fixtures) {
-      const text = fs.readFileSync(fixture.file, 'utf8');
-      const expected = readSnapshot(fixture.file);
-      const uri = await session.open(fixture.file, text);
-      const diagnostics = await session.pull(uri);
-      assert.deepEqual(
-        diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.code, d.message]),
-        expected.map((f) => [f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.message]),
-        `${fixture.name}: diagnostics differ from the snapshot`,
-      );
-      for (const [index, diagnostic] of diagnostics.entries()) {
-        const actions = await session.codeActions(uri, diagnostic.range, [diagnostic]);
-        const fixes = actions.filter((action) => action.title !== DISABLE_TITLE && action.diagnostics?.[0]?.message === diagnostic.message
-          && JSON.stringify(action.diagnostics[0].range) === JSON.stringify(diagnostic.range));
-        const suggestions = expected[index]!.suggestions;
-        assert.deepEqual(fixes.map((action) => action.title), suggestions.map((s) => s.title), `${fixture.name}: quick fix titles`);
-        for (const [k, action] of fixes.entries()) {
-          assert.equal(action.kind, 'quickfix');
-          const output = applyTextEdits(text, workspaceEditToTextEdits(action.edit, uri));
-          assert.equal(withOneFinalNewline(output), snapshotOutput(suggestions[k]!.output), `${fixture.name}: "${action.title}"`);
+  for (const ruleId of fixtureRuleIds()) {
+    it(`offers every suggestion of the snapshot as a quick fix whose edit yields its output, for every invalid fixture of ${ruleId}`, async () => {
+      // Only this rule, as the snapshots were made.
+      session = await LspSession.start({ settings: { rules: Object.fromEntries(rules.map((rule) => [rule.id, rule.id === ruleId ? 'warn' : 'off'])) } });
+      const disableTitle = `Disable ${ruleId} for this line`;
+      const fixtures = listFixtures(ruleId).filter((fixture) => fixture.kind === 'invalid');
+      assert.ok(fixtures.length >= 15, `expected at least 15 invalid fixtures, found ${fixtures.length}`);
+      for (const fixture of fixtures) {
+        const text = fs.readFileSync(fixture.file, 'utf8');
+        const expected = readSnapshot(fixture.file);
+        const uri = await session.open(fixture.file, text);
+        const diagnostics = await session.pull(uri);
+        assert.deepEqual(
+          diagnostics.map((d) => [d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.code, d.message]),
+          expected.map((f) => [f.line, f.column, f.endLine, f.endColumn, f.ruleId, f.message]),
+          `${fixture.name}: diagnostics differ from the snapshot`,
+        );
+        for (const [index, diagnostic] of diagnostics.entries()) {
+          const actions = await session.codeActions(uri, diagnostic.range, [diagnostic]);
+          const fixes = actions.filter((action) => action.title !== disableTitle && action.diagnostics?.[0]?.message === diagnostic.message
+            && JSON.stringify(action.diagnostics[0].range) === JSON.stringify(diagnostic.range));
+          const suggestions = expected[index]!.suggestions;
+          assert.deepEqual(fixes.map((action) => action.title), suggestions.map((s) => s.title), `${fixture.name}: quick fix titles`);
+          for (const [k, action] of fixes.entries()) {
+            assert.equal(action.kind, 'quickfix');
+            // Applied as vscode-languageserver-textdocument applies edits, which refuses any that touch or overlap.
+            const output = applyTextEdits(text, workspaceEditToTextEdits(action.edit, uri));
+            assert.equal(withOneFinalNewline(output), snapshotOutput(suggestions[k]!.output), `${fixture.name}: "${action.title}"`);
+          }
+          assert.ok(actions.some((action) => action.title === disableTitle), `${fixture.name}: a disable action`);
         }
-        assert.ok(actions.some((action) => action.title === DISABLE_TITLE), `${fixture.name}: a disable action`);
+        await session.close(uri);
       }
-      await session.close(uri);
-    }
-  });
+    });
+  }
 
   it('applies the first quick fix of a fixture and the diagnostic goes away', async () => {
     session = await LspSession.start();

@@ -5,7 +5,7 @@ import { editBetween, fixAllText, MAX_FIX_PASSES, safeFixEdits } from 'asyncsens
 import type { LintResult } from 'asyncsense-language-server/dist/linter';
 import { findingToLspDiagnostic } from 'asyncsense-language-server/dist/convert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyTextEdits, workspaceEditToTextEdits } from './helpers/edits';
+import { applyTextEdits, workspaceEditToTextEdits } from '../helpers/lsp-edits';
 
 const URI = 'file:///project/jobs.ts';
 const TEXT = 'a();\nb();\nc();\n';
