@@ -32,11 +32,17 @@ const embedTypescriptLibFiles = {
   name: 'embed-typescript-lib-files',
   setup(buildApi) {
     buildApi.onLoad({ filter: /[\\/]server[\\/]src[\\/]embedded-lib-files\.ts$/ }, () => {
-      const libDirectory = path.dirname(createRequire(import.meta.url).resolve('typescript'));
+      const require = createRequire(import.meta.url);
+      const libDirectory = path.dirname(require.resolve('typescript'));
+      const { version } = require('typescript/package.json');
       const files = Object.fromEntries(readdirSync(libDirectory)
         .filter((name) => /^lib(\.[\w.-]+)?\.d\.ts$/u.test(name))
         .map((name) => [name, readFileSync(path.join(libDirectory, name), 'utf8')]));
-      return { contents: `export const embeddedLibFiles = new Map(Object.entries(${JSON.stringify(files)}));`, loader: 'js' };
+      // Only for the TypeScript they came with: a workspace's TypeScript reads its own.
+      return {
+        contents: `import ts from 'typescript';\nexport const embeddedLibFiles = ts.version === ${JSON.stringify(version)} ? new Map(Object.entries(${JSON.stringify(files)})) : undefined;`,
+        loader: 'js',
+      };
     });
   },
 };
@@ -68,6 +74,13 @@ const bundles = [
     entryPoints: [fromRoot('server', 'src', 'main.ts')],
     outfile: fromRoot('dist', 'server.js'),
     plugins: [engineFromSources, embedTypescriptLibFiles],
+    // Loaded from dist/typescript.js, or from a trusted workspace when the user asks (server/src/typescript-choice.ts).
+    external: ['typescript'],
+  },
+  {
+    ...common,
+    entryPoints: [createRequire(import.meta.url).resolve('typescript')],
+    outfile: fromRoot('dist', 'typescript.js'),
   },
 ];
 

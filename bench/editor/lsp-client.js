@@ -16,10 +16,11 @@ const { SERVER_ENV, SERVER_NODE_ARGS } = require('../../client/dist/server-launc
 class LspClient {
   /**
    * Starts the server as the VS Code extension does and initializes it for `folder`; `nodeArgs` go
-   * to its Node too (`--cpu-prof` to profile it); `settings` is the `asyncsense` section.
+   * to its Node too (`--cpu-prof` to profile it); `serverArgs` to the server itself; `settings`
+   * is the `asyncsense` section; `server` another entry than the npm package's (a bundle).
    */
-  static async start(folder, { nodeArgs = [], settings = {} } = {}) {
-    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, SERVER, '--stdio'], {
+  static async start(folder, { nodeArgs = [], serverArgs = [], settings = {}, server = SERVER } = {}) {
+    const child = spawn(process.execPath, [...SERVER_NODE_ARGS, ...nodeArgs, server, '--stdio', ...serverArgs], {
       stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ...SERVER_ENV },
     });
     const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));

@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commands';
 import { ServerController } from './server-controller';
 import { StatusItem, type ShownStatus } from './status-item';
+import { CLIENT_ID } from './language-client';
 import { createTraceChannel } from './trace-channel';
+import { USE_WORKSPACE_VERSION } from './workspace-typescript';
 
 let controller: ServerController | undefined;
 
@@ -27,6 +29,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Asyncs
     // The server reads the workspace's trust from its initialization options, once, at start: a
     // restart is how it learns that trust was granted.
     vscode.workspace.onDidGrantWorkspaceTrust(() => server.restart('workspace trust granted')),
+    // Which TypeScript the server loads is decided when its process starts.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${CLIENT_ID}.${USE_WORKSPACE_VERSION}`)) void server.restart(`${CLIENT_ID}.${USE_WORKSPACE_VERSION} changed`);
+    }),
   );
   await server.start();
   return { status: () => status.shown() };

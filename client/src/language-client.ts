@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageclient/node';
 import { DOCUMENT_SELECTOR } from './document-selector';
 import { SERVER_ENV, SERVER_NODE_ARGS } from './server-launch';
+import { USE_WORKSPACE_VERSION, workspaceTypescript } from './workspace-typescript';
 
 /** Also the configuration section the client reads `trace.server` from and the server asks for. */
 export const CLIENT_ID = 'asyncsense';
@@ -24,9 +25,16 @@ export interface LanguageClientParts {
 export function createLanguageClient(parts: LanguageClientParts): LanguageClient {
   const module = path.join(parts.context.extensionPath, 'dist', 'server.js');
   const env = { ...process.env, ...SERVER_ENV };
+  const typescript = workspaceTypescript(
+    vscode.workspace.isTrusted,
+    vscode.workspace.getConfiguration(CLIENT_ID).get<boolean>(USE_WORKSPACE_VERSION) === true,
+    (vscode.workspace.workspaceFolders ?? []).filter((folder) => folder.uri.scheme === 'file').map((folder) => folder.uri.fsPath),
+  );
+  if (typescript.note !== undefined) parts.log.warn(typescript.note);
+  const args = [...typescript.args];
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS], env } },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'], env } },
+    run: { module, transport: TransportKind.ipc, args, options: { execArgv: [...SERVER_NODE_ARGS], env } },
+    debug: { module, transport: TransportKind.ipc, args, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6009'], env } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,

@@ -14,6 +14,7 @@ import { Linter } from './linter';
 import { Log } from './log';
 import { Projects } from './projects';
 import { DEFAULT_SETTINGS, toSettings, type Settings } from './settings';
+import type { TypescriptChoice } from './typescript-choice';
 import type { FileChange, FileChangeKind } from './watching-host';
 
 export { FIX_ALL_KIND } from './code-actions';
@@ -25,6 +26,8 @@ export interface ServerOptions {
    * TypeScript, which a bundle must provide next to itself.
    */
   readonly typescriptLibDirectory?: string;
+  /** The TypeScript the command line asked for, which the output tells about (see `typescript-choice`). */
+  readonly typescript?: TypescriptChoice;
 }
 
 const WATCHED_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/{tsconfig,jsconfig}*.json', '**/package.json'];
@@ -79,6 +82,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   }));
 
   connection.onInitialized(guardNotification(log, 'initialized', async () => {
+    const note = options.typescript?.note;
+    if (note !== undefined && options.typescript?.fellBack) log.warn(note);
+    else if (note !== undefined) log.info(note);
+    log.info(`Checking with TypeScript ${ts.version} (${ts.sys.getExecutingFilePath()}).`);
     const libFile = path.join(libDirectory, 'lib.d.ts');
     if (!embeddedLibFiles?.has('lib.d.ts') && !(await fs.promises.access(libFile).then(() => true, () => false))) {
       log.error(`TypeScript's library files (lib.*.d.ts) are not in ${libDirectory}; types of the standard library will be missing.`);

@@ -6,7 +6,7 @@ import { IDLE_COLLECT_MS } from 'asyncsense-language-server/dist/idle-collector'
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { Random } from './random';
-import { startStdioClient, type StdioClient } from './stdio-client';
+import { startStdioClient, type StdioClient } from '../helpers/stdio-client';
 
 // The benchmark's JavaScript module.
 const { ensureProject } = require(path.join(REPO_ROOT, 'bench', 'generate-project.js')) as {

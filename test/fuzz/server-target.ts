@@ -5,7 +5,7 @@ import { applyTextEdits, workspaceEditToTextEdits } from '../helpers/lsp-edits';
 import { FUZZ_RULES, type CheckResult, type Problem } from './engine-target';
 import { describeError, inputFileName } from './input-programs';
 import type { FuzzInput } from './mutations';
-import { startStdioClient, type StdioClient } from './stdio-client';
+import { startStdioClient, type StdioClient } from '../helpers/stdio-client';
 
 /** How long one request may take before the server counts as hung. */
 const ANSWER_WITHIN_MS = 60_000;

@@ -2,12 +2,14 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { builtinModules } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { rules } from 'eslint-plugin-asyncsense/engine';
 import { REPO_ROOT } from '../helpers/fixtures';
+import { startStdioClient } from '../helpers/stdio-client';
 
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact'];
-const PACKAGED_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'icon.png', 'package.json'];
+const PACKAGED_FILES = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/server.js', 'dist/typescript.js', 'icon.png', 'package.json'];
 
 interface Manifest {
   name: string;
@@ -34,19 +36,19 @@ describe('the VS Code extension package', function () {
     execFileSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, stdio: 'pipe' });
   });
 
-  it('holds only the two bundles, the manifest, README, CHANGELOG, LICENSE and the icon', () => {
+  it('holds only the bundles (client, server, TypeScript), the manifest, README, CHANGELOG, LICENSE and the icon', () => {
     const vsce = path.join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
     const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' });
     const files = listing.split('\n').map((line) => line.trim()).filter(Boolean).sort();
     assert.deepEqual(files, [...PACKAGED_FILES].sort());
   });
 
-  it('bundles need nothing at run time but Node built-ins (and vscode, for the client)', () => {
+  it('bundles need nothing at run time but Node built-ins (and vscode, for the client; the server its TypeScript beside it)', () => {
     // TypeScript probes for source-map-support inside a try; its absence is expected.
     const optional = new Set(['source-map-support']);
     const allowed = (name: string, extra: string[]): boolean =>
       builtinModules.includes(name.replace(/^node:/u, '')) || extra.includes(name) || optional.has(name);
-    for (const [bundle, extra] of [['extension.js', ['vscode']], ['server.js', []]] as const) {
+    for (const [bundle, extra] of [['extension.js', ['vscode']], ['server.js', ['typescript']], ['typescript.js', []]] as const) {
       const code = fs.readFileSync(path.join(REPO_ROOT, 'dist', bundle), 'utf8');
       const required = [...code.matchAll(/\brequire\("([^"]+)"\)/gu)].map((match) => match[1]);
       assert.deepEqual(required.filter((name) => !allowed(name, [...extra])), [], `${bundle} requires packages the .vsix does not carry`);
@@ -65,6 +67,31 @@ describe('the VS Code extension package', function () {
   it('main points at the client bundle and the server bundle is beside it', () => {
     assert.equal(manifest.main, './dist/extension.js');
     assert.ok(fs.existsSync(path.join(REPO_ROOT, 'dist', 'server.js')));
+  });
+
+  it('the server bundle runs on the TypeScript beside it, or on the one --typescript names, with no node_modules around', async () => {
+    // A copy of dist/ where nothing can resolve from the repository's node_modules, as in an installed extension.
+    const installed = fs.mkdtempSync(path.join(os.tmpdir(), 'asyncsense-installed-'));
+    try {
+      for (const file of ['server.js', 'typescript.js']) fs.copyFileSync(path.join(REPO_ROOT, 'dist', file), path.join(installed, file));
+      const project = path.join(installed, 'project');
+      fs.mkdirSync(project);
+      fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, types: [], lib: ['ES2023'] } }));
+      const text = 'declare function save(): Promise<void>;\nexport async function run(): Promise<void> {\n  save();\n}\n';
+      fs.writeFileSync(path.join(project, 'run.ts'), text);
+      for (const [args, version] of [[[], `6.0.`], [['--typescript', path.join(REPO_ROOT, 'node_modules', 'typescript-5')], '5.9.']] as const) {
+        const client = await startStdioClient(project, { server: path.join(installed, 'server.js'), serverArgs: [...args] });
+        try {
+          const uri = await client.open(path.join(project, 'run.ts'), text);
+          assert.deepEqual((await client.diagnostics(uri)).map((d) => d.code), ['no-floating-promises']);
+          assert.ok(client.logs.some((line) => line.startsWith(`Checking with TypeScript ${version}`)), client.logs.join('\n'));
+        } finally {
+          await client.stop();
+        }
+      }
+    } finally {
+      fs.rmSync(installed, { recursive: true, force: true });
+    }
   });
 });
 

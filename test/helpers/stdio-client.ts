@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Diagnostic, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
-import { REPO_ROOT } from '../helpers/fixtures';
+import { REPO_ROOT } from './fixtures';
 
 /** The benchmark's LSP client (bench/editor/lsp-client.js): the server in its own process, over stdio, started as the extension starts it. */
 export interface StdioClient {
@@ -19,6 +19,10 @@ export interface StdioClient {
 export interface StdioClientOptions {
   /** The `asyncsense` settings section the client answers `workspace/configuration` with. */
   readonly settings?: unknown;
+  /** What the server's command line adds after `--stdio`. */
+  readonly serverArgs?: readonly string[];
+  /** The server's entry, when not the npm package's: a bundle. */
+  readonly server?: string;
 }
 
 // The benchmark's JavaScript module.
