@@ -26,12 +26,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Asyncs
     status,
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => server.restart('requested')),
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => log.show()),
-    // The server reads the workspace's trust from its initialization options, once, at start: a
-    // restart is how it learns that trust was granted.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => server.restart('workspace trust granted')),
-    // Which TypeScript the server loads is decided when its process starts.
+    // The server reads the workspace's trust from its initialization options, once, at start, and
+    // which TypeScript it loads from its command line: a relaunch is how it learns of a change.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => server.restart('workspace trust granted', true)),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(`${CLIENT_ID}.${USE_WORKSPACE_VERSION}`)) void server.restart(`${CLIENT_ID}.${USE_WORKSPACE_VERSION} changed`);
+      if (event.affectsConfiguration(`${CLIENT_ID}.${USE_WORKSPACE_VERSION}`)) void server.restart(`${CLIENT_ID}.${USE_WORKSPACE_VERSION} changed`, true);
     }),
   );
   await server.start();

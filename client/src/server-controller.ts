@@ -43,9 +43,14 @@ export class ServerController implements vscode.Disposable {
     }
   }
 
-  async restart(reason: string): Promise<void> {
+  /**
+   * Stops the server and starts it again. `relaunch`: with a new client, which reads afresh how to
+   * launch the server (its command line depends on workspace trust and settings).
+   */
+  async restart(reason: string, relaunch = false): Promise<void> {
     this.log.info(`Restarting the asyncsense server: ${reason}.`);
     await this.stop();
+    if (relaunch) await this.replaceClient();
     await this.start();
   }
 

@@ -36,6 +36,7 @@ describe('the .vsix in a real VS Code (code-server extension host)', function ()
       /E2E changing asyncsense\.rules re-checked the open file, both ways/u,
       /E2E fix-all on save applied the safe fix: await readFile from node:fs\/promises/u,
       /E2E status item: "server running, tsconfig\.json" for an included file, "no tsconfig\.json includes this file[^"]*" \(warning\) for a loose one/u,
+      /E2E asyncsense\.typescript\.useWorkspaceVersion restarted the server on the workspace's TypeScript \(.*--typescript .*node_modules\/typescript\) and back/u,
       /E2E all checks passed/u,
       /Server state: crashed\.[^]*Server state: running\./u,
       /\[trace\] Sending request 'textDocument\/codeAction/u,

@@ -40,6 +40,39 @@ async function runScenario(): Promise<void> {
   await checkSettingRelints(vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'e2e-caller.ts')));
   await checkFixAllOnSave(path.dirname(uri.fsPath));
   await checkStatusItem(extension.exports as StatusApi, uri);
+  await checkWorkspaceTypescript(vscode.Uri.file(path.join(path.dirname(uri.fsPath), 'e2e-caller.ts')));
+}
+
+/**
+ * `asyncsense.typescript.useWorkspaceVersion` (the workspace is trusted: trust is off in this run)
+ * restarts the server with `--typescript <workspace>/node_modules/typescript`, here a TypeScript
+ * 5.9 linked from the repository's dev dependencies, which checks the open file (one with a
+ * finding left); off, it restarts without.
+ */
+async function checkWorkspaceTypescript(uri: vscode.Uri): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders![0]!.uri.fsPath;
+  const typescript = path.join(folder, 'node_modules', 'typescript');
+  fs.mkdirSync(path.dirname(typescript), { recursive: true });
+  // The workspace lies in the repository's .e2e/ folder.
+  fs.symlinkSync(path.resolve(folder, '..', '..', 'node_modules', 'typescript-5'), typescript, 'dir');
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+  const configuration = vscode.workspace.getConfiguration('asyncsense');
+  await waitForDiagnosticsToReturn(uri, () => configuration.update('typescript.useWorkspaceVersion', true, vscode.ConfigurationTarget.Global));
+  await waitForServer((args) => args.includes(`--typescript\0${typescript}\0`), 'a server started with --typescript');
+  await waitForDiagnosticsToReturn(uri, () => configuration.update('typescript.useWorkspaceVersion', undefined, vscode.ConfigurationTarget.Global));
+  await waitForServer((args) => !args.includes('--typescript'), 'a server started without --typescript');
+  report(`asyncsense.typescript.useWorkspaceVersion restarted the server on the workspace's TypeScript (--typescript ${typescript}) and back`);
+}
+
+/** The command line of the one server process under this extension host, once `accept` holds for it. */
+async function waitForServer(accept: (commandLine: string) => boolean, what: string, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const lines = serverProcesses().map((pid) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    if (lines.length === 1 && accept(lines[0]!)) return lines[0]!;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; server command lines: ${JSON.stringify(lines)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** The part of the extension's exports this scenario reads. */
@@ -265,7 +298,15 @@ async function enableTrace(): Promise<void> {
  * this extension host that runs the package's dist/server.js.
  */
 function killServerProcess(): void {
-  const servers = fs.readdirSync('/proc').filter((entry) => /^\d+$/u.test(entry)).filter((pid) => {
+  const servers = serverProcesses();
+  assert.equal(servers.length, 1, `expected one asyncsense server process under the extension host, found ${servers.length}`);
+  process.kill(Number(servers[0]), 'SIGKILL');
+  report(`killed the server process ${servers[0]}`);
+}
+
+/** The processes under this extension host that run the package's dist/server.js. */
+function serverProcesses(): string[] {
+  return fs.readdirSync('/proc').filter((entry) => /^\d+$/u.test(entry)).filter((pid) => {
     try {
       const parent = /^\d+ \(.*\) \S (\d+)/u.exec(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'))?.[1];
       return parent === String(process.pid) && fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js');
@@ -273,9 +314,6 @@ function killServerProcess(): void {
       return false; // the process ended while we looked
     }
   });
-  assert.equal(servers.length, 1, `expected one asyncsense server process under the extension host, found ${servers.length}`);
-  process.kill(Number(servers[0]), 'SIGKILL');
-  report(`killed the server process ${servers[0]}`);
 }
 
 /** The packaged extension lives in the extensions folder as publisher.name-version and has no sources. */
