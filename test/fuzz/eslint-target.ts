@@ -1,8 +1,9 @@
 import * as tsParser from '@typescript-eslint/parser';
 import { Linter } from 'eslint';
 import asyncsense from 'eslint-plugin-asyncsense';
-import { applyEdits, runRules, type Finding } from 'eslint-plugin-asyncsense/engine';
+import { runRules, type Finding } from 'eslint-plugin-asyncsense/engine';
 import type ts from 'typescript';
+import { engineFindingToComparable, eslintMessageToComparable, type ComparableFinding } from '../eslint/typed-eslint';
 import { REPO_ROOT } from '../helpers/fixtures';
 import { FUZZ_RULES, PARSER_LIMIT, type CheckResult, type Problem } from './engine-target';
 import { describeError, InputPrograms, STACK_OVERFLOW } from './input-programs';
@@ -10,12 +11,6 @@ import type { FuzzInput } from './mutations';
 
 /** The rules of `FUZZ_RULES` under the plugin's prefix, as an ESLint configuration names them. */
 const ESLINT_RULES = Object.fromEntries(Object.entries(FUZZ_RULES).map(([id, setting]) => [`asyncsense/${id}`, setting])) as Linter.RulesRecord;
-
-/** A finding as both front ends must give it: offsets, rule, message and what each suggestion makes of the text. */
-interface Comparable {
-  readonly key: string;
-  readonly outputs: readonly string[];
-}
 
 /**
  * Runs fuzz inputs through ESLint's `Linter` with typescript-eslint's parser and the plugin, as
@@ -81,43 +76,41 @@ export class EslintTarget {
   }
 
   /**
-   * ESLint's findings against the engine's on the same program, in TypeScript's offsets. ESLint's
-   * lines and columns count in `sourceCode.text`, which lacks a second leading byte order mark
-   * that TypeScript's text has; its fixes apply to the text it parsed, TypeScript's.
+   * ESLint's findings against the engine's on the same program, as the parity test compares them
+   * but with ranges in TypeScript's offsets: ESLint's lines and columns count in `sourceCode.text`,
+   * which lacks a second leading byte order mark that TypeScript's text has, while its fixes apply
+   * to the text it parsed, TypeScript's.
    */
   private compareWithEngine(program: ts.Program, fileName: string, messages: readonly Linter.LintMessage[], problems: Problem[]): void {
     const sourceCode = this.linter.getSourceCode()!;
     const sourceFile = program.getSourceFile(fileName)!;
-    const text = sourceFile.text;
-    const skipped = text.length - sourceCode.text.length;
-    const fromEslint = messages.map((message): Comparable => {
+    const skipped = sourceFile.text.length - sourceCode.text.length;
+    const fromEslint = messages.map((message): ComparableFinding => {
       const start = skipped + sourceCode.getIndexFromLoc({ line: message.line, column: message.column - 1 });
       const end = skipped + sourceCode.getIndexFromLoc({ line: message.endLine!, column: message.endColumn! - 1 });
-      return {
-        key: `${message.ruleId!.slice('asyncsense/'.length)} ${start}-${end} ${message.messageId ?? ''}`,
-        outputs: (message.suggestions ?? []).map(({ fix }) => text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1])),
-      };
+      return { ...eslintMessageToComparable(message, sourceFile.text), range: `${start}-${end}` };
     });
-    let fromEngine: Comparable[];
+    let fromEngine: ComparableFinding[];
     try {
       const { findings } = runRules(sourceFile, program, { rules: FUZZ_RULES, suppressions: 'all' });
+      // Where ESLint can show it: not inside the mark its text lacks.
       fromEngine = findings.map((finding: Finding) => ({
-        // Where ESLint can show it: not inside the mark its text lacks.
-        key: `${finding.ruleId} ${Math.max(skipped, finding.start)}-${Math.max(skipped, finding.end)} ${finding.messageId}`,
-        outputs: finding.suggestions.map((suggestion) => applyEdits(text, suggestion.edits())),
+        ...engineFindingToComparable(finding, sourceFile),
+        range: `${Math.max(skipped, finding.start)}-${Math.max(skipped, finding.end)}`,
       }));
     } catch (error) {
       problems.push({ where: 'engine', message: describeError(error) });
       return;
     }
-    const order = (a: Comparable, b: Comparable): number => a.key.localeCompare(b.key);
+    const key = (finding: ComparableFinding): string => `${finding.ruleId} ${finding.range} ${finding.messageId}`;
+    const order = (a: ComparableFinding, b: ComparableFinding): number => key(a).localeCompare(key(b));
     const eslintSide = JSON.stringify(fromEslint.sort(order));
     const engineSide = JSON.stringify(fromEngine.sort(order));
     if (eslintSide !== engineSide) {
+      const keys = (side: ComparableFinding[]): string => side.map(key).join(', ') || 'nothing';
       problems.push({
         where: 'parity',
-        message: `ESLint: ${fromEslint.map((c) => c.key).join(', ') || 'nothing'}; engine: ${fromEngine.map((c) => c.key).join(', ') || 'nothing'}`
-          + (fromEslint.map((c) => c.key).join() === fromEngine.map((c) => c.key).join() ? ' (the suggestions differ)' : ''),
+        message: `ESLint: ${keys(fromEslint)}; engine: ${keys(fromEngine)}${keys(fromEslint) === keys(fromEngine) ? ' (messages or fixes differ)' : ''}`,
       });
     }
   }
