@@ -11,6 +11,7 @@ import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
 import { containsAwait } from './util/contains-await';
+import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
 import { isPacingAwait } from './util/is-pacing-await';
 import { isPromiseLike } from './util/is-promise-like';
 import { keepsOrderAcrossIterations } from './util/keeps-order-across-iterations';
@@ -95,6 +96,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
+  if (isBatchFallback(loop, operationsUnder(work))) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
   const first = work[0]!;
   context.report({

@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Rule } from './core/types';
 import { findUnboundedWork, type UnboundedWork } from './util/find-unbounded-work';
 import { suggestLimits, type FixContext } from './util/suggest-limits';
+import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
 import { isTestFile } from './util/is-test-file';
 import { canImportPackage } from './util/can-import-package';
 import { isPromiseLike } from './util/is-promise-like';
@@ -73,6 +74,8 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
       if (!isPromiseCombinator(call) || !holdsPromises(argument)) return;
       const work = findUnboundedWork(limiterContext, argument);
       if (!work) return;
+      const items = work.kind === 'map' ? [work.callback] : work.pushes.flatMap((push) => [...push.arguments]);
+      if (isBatchFallback(call, operationsUnder(items))) return;
       context.report({
         ...describe(work, method),
         start: call.getStart(sourceFile),

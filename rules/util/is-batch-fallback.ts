@@ -1,0 +1,82 @@
+import ts from 'typescript';
+import { operationName } from './operation-name';
+
+/** How a name marks the form of an operation that takes many items in one call. */
+const BATCH_SUFFIXES = ['many', 'batch', 'bulk'];
+const BATCH_PREFIXES = ['bulk', 'batch', 'has'];
+
+/**
+ * Whether `node` (a loop, or a `Promise.all` over per-item work) only runs where the object lacks
+ * the batch form of the operations it repeats: the code tests for that form first and leaves when
+ * it is there, or `node` is the `else` of that test.
+ *
+ *     if (typeof store.rmMany === 'function') return store.rmMany(hashes);
+ *     await Promise.all(hashes.map((hash) => store.rm(hash)));
+ *
+ * What follows the test is the fallback for implementations without the batch call; where it
+ * matters, the code already makes one call for all the items.
+ */
+export function isBatchFallback(node: ts.Node, operations: readonly string[]): boolean {
+  const names = new Set(operations.map((name) => name.toLowerCase()));
+  if (names.size === 0) return false;
+  let child: ts.Node = node;
+  for (let parent = node.parent; parent && !ts.isFunctionLike(parent) && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+    if (ts.isIfStatement(parent) && parent.elseStatement === child && testsBatchForm(parent.expression, names)) return true;
+    if (ts.isBlock(parent)) {
+      const earlier = parent.statements.slice(0, parent.statements.indexOf(child as ts.Statement));
+      if (earlier.some((statement) => ts.isIfStatement(statement) && statement.elseStatement === undefined
+        && alwaysLeaves(statement.thenStatement) && testsBatchForm(statement.expression, names))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/** A condition that names the batch form of one of the operations: `store.rmMany`, `hasPutMany(store)`. */
+function testsBatchForm(condition: ts.Expression, operations: ReadonlySet<string>): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isIdentifier(node) || ts.isPrivateIdentifier(node)) && isBatchName(node.text.toLowerCase(), operations)) found = true;
+    else if (ts.isStringLiteral(node) && isBatchName(node.text.toLowerCase(), operations)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(condition);
+  return found;
+}
+
+function isBatchName(name: string, operations: ReadonlySet<string>): boolean {
+  for (const operation of operations) {
+    if (!name.includes(operation) || name === operation) continue;
+    for (const prefix of ['', ...BATCH_PREFIXES]) {
+      if (BATCH_SUFFIXES.some((suffix) => name === `${prefix}${operation}${suffix}`)) return true;
+      if (prefix !== 'has' && prefix !== '' && name === `${prefix}${operation}`) return true;
+    }
+  }
+  return false;
+}
+
+/** A statement after which the code below it does not run: it returns or throws at its end. */
+function alwaysLeaves(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  if (ts.isBlock(statement)) {
+    const last = statement.statements[statement.statements.length - 1];
+    return last !== undefined && alwaysLeaves(last);
+  }
+  return false;
+}
+
+/** The names of the operations that calls under `roots` make: `rm` in `(hash) => store.rm(hash)`. */
+export function operationsUnder(roots: readonly ts.Node[]): string[] {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const name = operationName(node);
+      if (name !== undefined) names.push(name);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const root of roots) visit(root);
+  return names;
+}
