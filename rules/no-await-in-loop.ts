@@ -7,6 +7,7 @@ import { awaitsPendingWork } from './util/awaits-pending-work';
 import type { Binding } from './util/binding';
 import { bindingsReadBy } from './util/bindings-read-by';
 import { bindingsWrittenBy } from './util/bindings-written-by';
+import { boundNames } from './util/bound-names';
 import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
@@ -147,9 +148,17 @@ function stopsWhenCancelled(checker: ts.TypeChecker, iteration: LoopIteration, e
     }
     return false;
   });
-  const statements = ts.isBlock(iteration.body) ? iteration.body.statements : [iteration.body];
-  return guarded || statements.some((statement) => ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression)
-    && isCancellationCheck(checker, statement.expression));
+  return guarded || statementCalls(iteration.body).some((call) => isCancellationCheck(checker, call));
+}
+
+/**
+ * The calls made as statements of a loop body, also under an `if` without `else`
+ * (`if (controller) assertLive(controller)`): checks that run when there is something to check.
+ */
+function statementCalls(statement: ts.Statement): ts.CallExpression[] {
+  if (ts.isBlock(statement)) return statement.statements.flatMap(statementCalls);
+  if (ts.isIfStatement(statement) && !statement.elseStatement) return statementCalls(statement.thenStatement);
+  return ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) ? [statement.expression] : [];
 }
 
 /**
@@ -188,11 +197,11 @@ const LOG_ENTRY = /^(?:events?|evts?|ops|operations?|commits?|changes?|changeset
  * and steps are a log, applied in the order it was written; each one may build on the one before.
  */
 function replaysLog(iteration: LoopIteration): boolean {
-  const { name } = iteration.item;
   const source = skipOuterExpressions(iteration.source);
   const sourceName = ts.isIdentifier(source) ? source.text : ts.isPropertyAccessExpression(source) ? source.name.text : undefined;
-  return [ts.isIdentifier(name) ? name.text : undefined, sourceName].some((text) => text !== undefined && LOG_ENTRY.test(lastWord(text)));
+  return [...boundNames(iteration.item.name), sourceName].some((text) => text !== undefined && LOG_ENTRY.test(lastWord(text)));
 }
+
 
 /**
  * `for (const batch of chunk(ids, 500))`: each item is itself a list, sent in one request (a query

@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule, RuleContext, Suggestion } from './core/types';
 import { awaitsPendingWork } from './util/awaits-pending-work';
+import { boundNames } from './util/bound-names';
 import { canRewriteAsPromiseAll } from './util/can-rewrite-as-promise-all';
 import { containsAwait } from './util/contains-await';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
@@ -54,7 +55,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       for (const statement of statements) {
         const member = syntacticMember(statement);
         // A call that changes something by its name keeps its place: `save`, `send`, `sleep`, `confirm`…
-        if (member && !isEffectfulOperation(member.operand)) candidates.set(statement, member);
+        if (member && !isEffectfulOperation(member.operand) && !isCleanedUpLater(member)) candidates.set(statement, member);
       }
       if (candidates.size < 2) return;
       for (const member of isolated([...candidates.values()])) candidates.delete(member.statement);
@@ -118,6 +119,27 @@ function syntacticMember(statement: ts.Statement): Member | undefined {
 }
 
 /**
+ * `const workDir = await mkdtemp(…)` with `finally { await rm(workDir, …) }` further down: the
+ * await acquires something the code cleans up once it has it. Run together with a call that
+ * fails, the acquisition would still complete, and the cleanup that the failure skips would leak
+ * it (a temporary directory, a pooled connection, an open file).
+ */
+function isCleanedUpLater(member: Member): boolean {
+  const names = new Set(boundNames(member.declaration.name));
+  const body = ts.findAncestor(member.statement.parent, (node) => ts.isFunctionLike(node) || ts.isSourceFile(node));
+  if (!body) return false;
+  const visit = (node: ts.Node): boolean => {
+    if (node.end <= member.statement.end) return false;
+    if (ts.isTryStatement(node) && node.pos >= member.statement.end
+      && [node.catchClause?.block, node.finallyBlock].some((block) => block !== undefined && mentionsAny(block, names))) {
+      return true;
+    }
+    return ts.forEachChild(node, visit) ?? false;
+  };
+  return ts.forEachChild(body, visit) ?? false;
+}
+
+/**
  * The cheap test before any checker query. A group is a run of consecutive candidates, so a
  * candidate whose call names what the candidate before it declared cannot join that one, and if
  * the candidate after it names what it declared, neither can that one join it: such a candidate
@@ -166,10 +188,6 @@ function nameOf(sourceFile: ts.SourceFile, member: Member): string {
   return text.length <= MAX_QUOTED_PATTERN ? text : boundNames(name).join(', ');
 }
 
-function boundNames(name: ts.BindingName): string[] {
-  if (ts.isIdentifier(name)) return [name.text];
-  return name.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : boundNames(element.name)));
-}
 
 /** "`a` and `b`", "`a`, `b` and `c`". */
 function listNames(names: readonly string[]): string {
