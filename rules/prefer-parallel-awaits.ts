@@ -8,6 +8,7 @@ import { groupIndependentAwaits, type Group, type Member } from './util/group-in
 import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
 import { isTestFile } from './util/is-test-file';
+import { memoKeyParameters } from './util/memo-key';
 import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -55,7 +56,9 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       for (const statement of statements) {
         const member = syntacticMember(statement);
         // A call that changes something by its name keeps its place: `save`, `send`, `sleep`, `confirm`…
-        if (member && !isEffectfulOperation(member.operand) && !isCleanedUpLater(member)) candidates.set(statement, member);
+        if (member && !isEffectfulOperation(member.operand) && !isCleanedUpLater(member) && !isRecursive(member)) {
+          candidates.set(statement, member);
+        }
       }
       if (candidates.size < 2) return;
       for (const member of isolated([...candidates.values()])) candidates.delete(member.statement);
@@ -67,13 +70,24 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       const ruledOut = new Set<ts.Statement>();
       for (;;) {
         const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : candidates.get(statement)));
-        const members = groups.flatMap((group) => group.members).filter((member) => !mayOverlap(member));
+        const members = groups.flatMap((group) => group.members.filter((member, index) => !mayOverlap(member)
+          || group.members.slice(0, index).some((earlier) => sharesCacheEntry(earlier, member))));
         if (members.length === 0) {
           for (const group of groups) report(group);
           return;
         }
         for (const member of members) ruledOut.add(member.statement);
       }
+    }
+
+    /**
+     * `await walk(left)` inside `walk`: calls of the function they are in. Run together, each level
+     * of the recursion would start its calls beside the others, as many at once as the walk has
+     * branches.
+     */
+    function isRecursive(member: Member): boolean {
+      const enclosing = ts.findAncestor(member.statement, ts.isFunctionLike);
+      return enclosing !== undefined && checker.getResolvedSignature(member.operand)?.declaration === enclosing;
     }
 
     /**
@@ -84,6 +98,17 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
     function mayOverlap(member: Member): boolean {
       return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand)
         && performsIo(context.program, checker, member.operand, MAY_WAIT_ON_IO);
+    }
+
+    /**
+     * `resolve(start, network)` then `resolve(end, network)` of a function that keeps its answers
+     * by `network.name`: the later call answers from the entry the earlier one made.
+     */
+    function sharesCacheEntry(earlier: Member, later: Member): boolean {
+      if (earlier.operand.expression.getText(sourceFile) !== later.operand.expression.getText(sourceFile)) return false;
+      const key = memoKeyParameters(checker, later.operand);
+      return key !== undefined && key.every((index) =>
+        earlier.operand.arguments[index]?.getText(sourceFile) === later.operand.arguments[index]?.getText(sourceFile));
     }
 
     function report(group: Group): void {
