@@ -47,6 +47,29 @@ const embedTypescriptLibFiles = {
   },
 };
 
+/**
+ * The packaged TypeScript carries `server/src/typescript-patch.ts`'s change, made here because the
+ * minified copy no longer has the text it looks for.
+ */
+const patchTypescript = {
+  name: 'patch-typescript',
+  async setup(buildApi) {
+    const { outputFiles } = await build({
+      entryPoints: [fromRoot('server', 'src', 'typescript-patch.ts')], bundle: true, platform: 'node', format: 'cjs', write: false,
+    });
+    const patchModule = { exports: {} };
+    new Function('module', 'exports', 'require', outputFiles[0].text)(patchModule, patchModule.exports, createRequire(import.meta.url));
+    const { patchTypescriptSource } = patchModule.exports;
+    const typescriptFile = createRequire(import.meta.url).resolve('typescript');
+    buildApi.onLoad({ filter: /[\\/]typescript[\\/]lib[\\/]typescript\.js$/ }, (args) => {
+      if (args.path !== typescriptFile) return undefined;
+      const { source, patched } = patchTypescriptSource(readFileSync(args.path, 'utf8'));
+      if (!patched) throw new Error(`server/src/typescript-patch.ts no longer applies to ${args.path}: update it for this TypeScript`);
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -81,6 +104,7 @@ const bundles = [
     ...common,
     entryPoints: [createRequire(import.meta.url).resolve('typescript')],
     outfile: fromRoot('dist', 'typescript.js'),
+    plugins: [patchTypescript],
   },
 ];
 

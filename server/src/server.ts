@@ -28,6 +28,8 @@ export interface ServerOptions {
   readonly typescriptLibDirectory?: string;
   /** The TypeScript the command line asked for, which the output tells about (see `typescript-choice`). */
   readonly typescript?: TypescriptChoice;
+  /** Whether the TypeScript loaded has `typescript-patch`'s change. */
+  readonly typescriptPatched?: boolean;
 }
 
 const WATCHED_FILES = ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/{tsconfig,jsconfig}*.json', '**/package.json'];
@@ -85,7 +87,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const note = options.typescript?.note;
     if (note !== undefined && options.typescript?.fellBack) log.warn(note);
     else if (note !== undefined) log.info(note);
-    log.info(`Checking with TypeScript ${ts.version} (${ts.sys.getExecutingFilePath()}).`);
+    const reuse = options.typescriptPatched ? ', reusing referenced projects\' output names across programs' : '';
+    log.info(`Checking with TypeScript ${ts.version} (${ts.sys.getExecutingFilePath()}${reuse}).`);
     const libFile = path.join(libDirectory, 'lib.d.ts');
     if (!embeddedLibFiles?.has('lib.d.ts') && !(await fs.promises.access(libFile).then(() => true, () => false))) {
       log.error(`TypeScript's library files (lib.*.d.ts) are not in ${libDirectory}; types of the standard library will be missing.`);
