@@ -9,6 +9,7 @@ import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
 import { isTestFile } from './util/is-test-file';
 import { memoKeyParameters } from './util/memo-key';
+import { operationName } from './util/operation-name';
 import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { promiseAllEdits } from './util/promise-all-edits';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
@@ -56,9 +57,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       for (const statement of statements) {
         const member = syntacticMember(statement);
         // A call that changes something by its name keeps its place: `save`, `send`, `sleep`, `confirm`…
-        if (member && !isEffectfulOperation(member.operand) && !isCleanedUpLater(member) && !isRecursive(member)) {
-          candidates.set(statement, member);
-        }
+        if (member && !isEffectfulOperation(member.operand) && !isCleanedUpLater(member)) candidates.set(statement, member);
       }
       if (candidates.size < 2) return;
       for (const member of isolated([...candidates.values()])) candidates.delete(member.statement);
@@ -70,7 +69,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       const ruledOut = new Set<ts.Statement>();
       for (;;) {
         const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : candidates.get(statement)));
-        const members = groups.flatMap((group) => group.members.filter((member, index) => !mayOverlap(member)
+        const members = groups.flatMap((group) => group.members.filter((member, index) => isRecursive(member) || !mayOverlap(member)
           || group.members.slice(0, index).some((earlier) => sharesCacheEntry(earlier, member))));
         if (members.length === 0) {
           for (const group of groups) report(group);
@@ -87,7 +86,10 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
      */
     function isRecursive(member: Member): boolean {
       const enclosing = ts.findAncestor(member.statement, ts.isFunctionLike);
-      return enclosing !== undefined && checker.getResolvedSignature(member.operand)?.declaration === enclosing;
+      const name = enclosing && functionName(enclosing);
+      // The checker is asked only when the callee has the function's own name.
+      return name !== undefined && operationName(member.operand) === name
+        && checker.getResolvedSignature(member.operand)?.declaration === enclosing;
     }
 
     /**
@@ -152,16 +154,33 @@ function syntacticMember(statement: ts.Statement): Member | undefined {
 function isCleanedUpLater(member: Member): boolean {
   const names = new Set(boundNames(member.declaration.name));
   const body = ts.findAncestor(member.statement.parent, (node) => ts.isFunctionLike(node) || ts.isSourceFile(node));
-  if (!body) return false;
-  const visit = (node: ts.Node): boolean => {
-    if (node.end <= member.statement.end) return false;
-    if (ts.isTryStatement(node) && node.pos >= member.statement.end
-      && [node.catchClause?.block, node.finallyBlock].some((block) => block !== undefined && mentionsAny(block, names))) {
-      return true;
+  return body !== undefined && cleanupBlocks(body).some(({ start, block }) => start >= member.statement.end && mentionsAny(block, names));
+}
+
+/** The `catch` and `finally` blocks of a function's `try` statements, each with where its `try` starts. */
+function cleanupBlocks(body: ts.Node): readonly { readonly start: number; readonly block: ts.Block }[] {
+  let blocks = cleanupBlocksByBody.get(body);
+  if (blocks) return blocks;
+  const found: { start: number; block: ts.Block }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTryStatement(node)) {
+      for (const block of [node.catchClause?.block, node.finallyBlock]) if (block) found.push({ start: node.pos, block });
     }
-    return ts.forEachChild(node, visit) ?? false;
+    ts.forEachChild(node, visit);
   };
-  return ts.forEachChild(body, visit) ?? false;
+  ts.forEachChild(body, visit);
+  cleanupBlocksByBody.set(body, blocks = found);
+  return blocks;
+}
+
+const cleanupBlocksByBody = new WeakMap<ts.Node, readonly { readonly start: number; readonly block: ts.Block }[]>();
+
+/** `walk` for `function walk`, `walk() {}` and `const walk = async () => …`. */
+function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name && ts.isIdentifier(fn.name)) return fn.name.text;
+  const parent = fn.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)
+    ? parent.name.text : undefined;
 }
 
 /**
