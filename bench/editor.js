@@ -4,7 +4,7 @@
  * Editor benchmarks over generated projects of N files (default 200 and 2000), each against its
  * peer in the same run:
  *
- * - latency: a 300-line file edited 50 times (after 5 warm-up edits); for asyncsense, the time
+ * - latency: a 300-line file edited 50 times (after 20 warm-up edits, which the JIT of both sides needs); for asyncsense, the time
  *   from `didChange` to the pulled diagnostics of that version, over LSP on stdio; for the peer,
  *   ESLint's `lintText` with typescript-eslint's project service and `no-floating-promises` +
  *   `no-misused-promises`, as vscode-eslint runs it;
@@ -28,7 +28,7 @@ const { LspClient } = require('./editor/lsp-client');
 const { TsServerClient } = require('./editor/tsserver-client');
 
 const ROOT = path.join(__dirname, '..');
-const WARM = 5;
+const WARM = 20;
 const EDITS = 50;
 const OPEN_FILES = 20;
 /** Cross-file edits measured after the warm-up: an exported method made async and back. */
