@@ -5,6 +5,7 @@ import { boundNames } from './util/bound-names';
 import { canRewriteAsPromiseAll } from './util/can-rewrite-as-promise-all';
 import { containsAwait } from './util/contains-await';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
+import { isDisposable } from './util/is-disposable';
 import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
 import { isTestFile } from './util/is-test-file';
@@ -70,7 +71,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       for (;;) {
         const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : candidates.get(statement)));
         const members = groups.flatMap((group) => group.members.filter((member, index) => isRecursive(member) || !mayOverlap(member)
-          || group.members.slice(0, index).some((earlier) => sharesCacheEntry(earlier, member))));
+          || acquiresResource(member) || group.members.slice(0, index).some((earlier) => sharesCacheEntry(earlier, member))));
         if (members.length === 0) {
           for (const group of groups) report(group);
           return;
@@ -100,6 +101,15 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
     function mayOverlap(member: Member): boolean {
       return awaitsPendingWork(checker, member.operand) && !asksAPerson(checker, member.operand)
         && performsIo(context.program, checker, member.operand, MAY_WAIT_ON_IO);
+    }
+
+    /**
+     * `const stream = await blobstore.getStream(cid)`: the await opens something its owner must
+     * close (a stream, a file handle, a pooled connection). Run together with a call that fails,
+     * it would still open, and no one would be left to close it.
+     */
+    function acquiresResource(member: Member): boolean {
+      return isDisposable(checker, checker.getTypeAtLocation(member.awaitExpression));
     }
 
     /**
