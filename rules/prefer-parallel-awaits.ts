@@ -58,7 +58,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       for (const statement of statements) {
         const member = syntacticMember(statement);
         // A call that changes something by its name keeps its place: `save`, `send`, `sleep`, `confirm`…
-        if (member && !isEffectfulOperation(member.operand) && !isCleanedUpLater(member)) candidates.set(statement, member);
+        if (member && !isEffectfulOperation(member.operand)) candidates.set(statement, member);
       }
       if (candidates.size < 2) return;
       for (const member of isolated([...candidates.values()])) candidates.delete(member.statement);
@@ -70,8 +70,9 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       const ruledOut = new Set<ts.Statement>();
       for (;;) {
         const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : candidates.get(statement)));
-        const members = groups.flatMap((group) => group.members.filter((member, index) => isRecursive(member) || !mayOverlap(member)
-          || acquiresResource(member) || group.members.slice(0, index).some((earlier) => sharesCacheEntry(earlier, member))));
+        const members = groups.flatMap((group) => group.members.filter((member, index) => isCleanedUpLater(member) || isRecursive(member)
+          || !mayOverlap(member) || acquiresResource(member)
+          || group.members.slice(0, index).some((earlier) => sharesCacheEntry(earlier, member))));
         if (members.length === 0) {
           for (const group of groups) report(group);
           return;
