@@ -71,7 +71,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       for (;;) {
         const groups = groupIndependentAwaits(checker, statements, (statement) => (ruledOut.has(statement) ? undefined : candidates.get(statement)));
         const members = groups.flatMap((group) => group.members.filter((member, index) => isCleanedUpLater(member) || isRecursive(member)
-          || !mayOverlap(member) || acquiresResource(member)
+          || acquiresResource(member) || !mayOverlap(member)
           || group.members.slice(0, index).some((earlier) => sharesCacheEntry(earlier, member))));
         if (members.length === 0) {
           for (const group of groups) report(group);
@@ -242,7 +242,6 @@ function nameOf(sourceFile: ts.SourceFile, member: Member): string {
   const text = name.getText(sourceFile).replace(/\s+/gu, ' ');
   return text.length <= MAX_QUOTED_PATTERN ? text : boundNames(name).join(', ');
 }
-
 
 /** "`a` and `b`", "`a`, `b` and `c`". */
 function listNames(names: readonly string[]): string {
