@@ -81,10 +81,12 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
 
     function checkCall(call: ts.CallExpression): void {
       if (!mayHaveEffect(call)) return;
-      const again = runsAgain(call);
-      if (!again || hasProcessedCheck(again.scope, call)) return;
+      // What the call does is a question about it alone; where it runs, one about every function
+      // around it, so that comes second.
       const effect = nonIdempotentEffect(program, checker, call);
       if (!effect) return;
+      const again = runsAgain(call);
+      if (!again || hasProcessedCheck(again.scope, call)) return;
       const data = { what: capitalise(effect.what), name: again.source.name, because: again.source.because ?? 'it may run again' };
       const suggestions = effect.freshKey ? [] : keySuggestions(effect, again);
       context.report({

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isLeafKind, isTypeOnly } from './code-nodes';
 import { resolveConfig, type ResolvedRule } from './config';
 import { formatMessage } from './format-message';
 import { AWAITS_ONLY, fileReach, hasAwaitBelow, subtreeFilter, type FileReach } from './reach';
@@ -83,7 +84,7 @@ export function runRulesWith(
   const collect = (child: ts.Node): undefined => {
     const kind = child.kind;
     // Tokens and identifiers have no children: they are stacked only for a rule that visits them.
-    if (kind < FIRST_NODE ? visitors[kind] === undefined : isTypeOnly(kind)) return undefined;
+    if (isLeafKind(kind) ? visitors[kind] === undefined : isTypeOnly(kind)) return undefined;
     if (inReach === undefined || (inReach === AWAITS_ONLY ? hasAwaitBelow(child) : inReach(child))) stack.push(child);
     return undefined;
   };
@@ -113,20 +114,8 @@ export function runRulesWith(
   return { findings, failures };
 }
 
-// Read once: TypeScript's module exports are getters, too slow for a test on every node.
+// Read once: TypeScript's module exports are getters, too slow for a call on every node.
 const { forEachChild } = ts;
-const {
-  FirstNode: FIRST_NODE, FirstTypeNode: FIRST_TYPE_NODE, LastTypeNode: LAST_TYPE_NODE,
-  InterfaceDeclaration: INTERFACE_DECLARATION, TypeAliasDeclaration: TYPE_ALIAS_DECLARATION,
-} = ts.SyntaxKind;
-
-/**
- * Type annotations, interfaces and type aliases hold no code that runs, so rules never see them:
- * a rule that needs a declared type reads it from the declaration it visits.
- */
-function isTypeOnly(kind: ts.SyntaxKind): boolean {
-  return (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) || kind === INTERFACE_DECLARATION || kind === TYPE_ALIAS_DECLARATION;
-}
 
 function toFinding(rule: AnyRule, severity: Finding['severity'], report: FindingReport): Finding {
   return {

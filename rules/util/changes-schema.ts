@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { containsCall } from './contains-call';
+import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { sqlText } from './sql-text';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { projectFiles, references } from './call-sites';
+import { forEachCallIn } from './code-walk';
 import { isDeclaredInPackage } from './is-declared-in-package';
 import { NodeAnswers } from './node-answers';
 import { retriesArgument } from './retrying-helper';
@@ -287,11 +288,9 @@ function namesPassedIn(sourceFile: ts.SourceFile): ReadonlySet<string> {
       }
     }
   };
-  const visit = (node: ts.Node): void => {
-    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments) for (const argument of node.arguments) add(argument);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  forEachCallIn(sourceFile, (call) => {
+    for (const argument of call.arguments ?? []) add(argument);
+  });
   filePassedNames.set(sourceFile, names = found);
   return names;
 }

@@ -13,8 +13,21 @@ const TEST_FILE = /\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/u;
  * for.
  */
 export function isTestFile(program: ts.Program, sourceFile: ts.SourceFile): boolean {
-  const relative = path.relative(program.getCurrentDirectory(), sourceFile.fileName).replaceAll('\\', '/');
-  const segments = relative.split('/');
-  const name = segments.pop() ?? '';
-  return TEST_FILE.test(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment));
+  const directory = program.getCurrentDirectory();
+  let byFile = answers.get(directory);
+  if (!byFile) answers.set(directory, byFile = new WeakMap());
+  let answer = byFile.get(sourceFile);
+  if (answer === undefined) {
+    const relative = path.relative(directory, sourceFile.fileName).replaceAll('\\', '/');
+    const segments = relative.split('/');
+    const name = segments.pop() ?? '';
+    byFile.set(sourceFile, answer = TEST_FILE.test(name) || segments.some((segment) => TEST_DIRECTORIES.has(segment)));
+  }
+  return answer;
 }
+
+/**
+ * Answers per project directory and file, which every rule asks as it starts on the file: a file
+ * keeps its path from one program to the next, and may belong to projects in different directories.
+ */
+const answers = new Map<string, WeakMap<ts.SourceFile, boolean>>();

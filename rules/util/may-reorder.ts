@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { containsCall } from './contains-call';
+import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { isAccessCheck } from './is-access-check';
 import { isMutatingOperation } from './is-mutating-operation';

@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { isAmbient } from './is-ambient';
-import { containsCall } from './contains-call';
+import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { implementations } from './implementations';
 import { isFileMetadataQuery } from './is-file-metadata-query';

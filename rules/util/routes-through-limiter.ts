@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { constInitializer } from './const-initializer';
-import { containsCall } from './contains-call';
+import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
