@@ -1,5 +1,13 @@
 import ts from 'typescript';
+import { isTypeOnly } from '../core/code-nodes';
 import { THIS_BINDING, type Binding } from './binding';
+
+// Read once: TypeScript's module exports are getters, and this runs for every node read.
+const { forEachChild } = ts;
+const {
+  Identifier: IDENTIFIER, ThisKeyword: THIS, ShorthandPropertyAssignment: SHORTHAND_PROPERTY,
+  PropertyAccessExpression: PROPERTY_ACCESS, BindingElement: BINDING_ELEMENT,
+} = ts.SyntaxKind;
 
 /**
  * Every binding that evaluating `node` may read: identifiers resolved through the checker
@@ -13,25 +21,27 @@ export function bindingsReadBy(checker: ts.TypeChecker, node: ts.Node): Set<Bind
   return reads;
 
   function visit(current: ts.Node): void {
-    if (ts.isIdentifier(current)) {
-      if (!isDeclarationOrPropertyName(current)) addSymbol(checker.getSymbolAtLocation(current));
+    const kind = current.kind;
+    if (kind === IDENTIFIER) {
+      if (!isDeclarationOrPropertyName(current as ts.Identifier)) addSymbol(checker.getSymbolAtLocation(current));
       return;
     }
-    if (current.kind === ts.SyntaxKind.ThisKeyword) {
+    if (kind === THIS) {
       reads.add(THIS_BINDING);
       return;
     }
-    if (ts.isShorthandPropertyAssignment(current)) {
-      addSymbol(checker.getShorthandAssignmentValueSymbol(current));
-      if (current.objectAssignmentInitializer) visit(current.objectAssignmentInitializer);
+    if (kind === SHORTHAND_PROPERTY) {
+      const shorthand = current as ts.ShorthandPropertyAssignment;
+      addSymbol(checker.getShorthandAssignmentValueSymbol(shorthand));
+      if (shorthand.objectAssignmentInitializer) visit(shorthand.objectAssignmentInitializer);
       return;
     }
-    if (ts.isPropertyAccessExpression(current)) {
-      visit(current.expression);
+    if (kind === PROPERTY_ACCESS) {
+      visit((current as ts.PropertyAccessExpression).expression);
       return;
     }
-    if (ts.isTypeNode(current) && !ts.isExpressionWithTypeArguments(current)) return;
-    ts.forEachChild(current, visit);
+    if (isTypeOnly(kind)) return;
+    forEachChild(current, visit);
   }
 
   function addSymbol(symbol: ts.Symbol | undefined): void {
@@ -39,20 +49,29 @@ export function bindingsReadBy(checker: ts.TypeChecker, node: ts.Node): Set<Bind
   }
 }
 
+/** Declarations whose `name` declares rather than reads. */
+const NAMED_DECLARATIONS: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.VariableDeclaration, ts.SyntaxKind.Parameter, ts.SyntaxKind.BindingElement, ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ClassDeclaration, ts.SyntaxKind.ClassExpression, ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.PropertyDeclaration, ts.SyntaxKind.PropertyAssignment, ts.SyntaxKind.PropertySignature, ts.SyntaxKind.MethodSignature,
+  ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor, ts.SyntaxKind.EnumMember, ts.SyntaxKind.ImportSpecifier,
+  ts.SyntaxKind.ExportSpecifier, ts.SyntaxKind.ImportClause, ts.SyntaxKind.NamespaceImport, ts.SyntaxKind.TypeAliasDeclaration,
+  ts.SyntaxKind.InterfaceDeclaration,
+]);
+
+/** Statements whose identifier is a label. */
+const LABELLED: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.LabeledStatement, ts.SyntaxKind.BreakStatement, ts.SyntaxKind.ContinueStatement,
+]);
+
+
+/** Tested for every identifier read, by kind: a chain of `ts.is…` calls costs a getter each. */
 function isDeclarationOrPropertyName(identifier: ts.Identifier): boolean {
   const parent = identifier.parent;
   if (!parent) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)
-    || ts.isFunctionDeclaration(parent) || ts.isFunctionExpression(parent) || ts.isClassDeclaration(parent)
-    || ts.isClassExpression(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)
-    || ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isMethodSignature(parent)
-    || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isEnumMember(parent)
-    || ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent)
-    || ts.isNamespaceImport(parent) || ts.isTypeAliasDeclaration(parent) || ts.isInterfaceDeclaration(parent))
-    && (parent as { name?: ts.Node }).name === identifier) {
-    return true;
-  }
-  if (ts.isBindingElement(parent) && parent.propertyName === identifier) return true;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return true;
-  return ts.isLabeledStatement(parent) || ts.isBreakOrContinueStatement(parent);
+  const kind = parent.kind;
+  if (NAMED_DECLARATIONS.has(kind) && (parent as { name?: ts.Node }).name === identifier) return true;
+  if (kind === BINDING_ELEMENT && (parent as ts.BindingElement).propertyName === identifier) return true;
+  if (kind === PROPERTY_ACCESS && (parent as ts.PropertyAccessExpression).name === identifier) return true;
+  return LABELLED.has(kind);
 }

@@ -1,7 +1,16 @@
 import ts from 'typescript';
+import { isLeafKind, isTypeOnly } from '../core/code-nodes';
 import { THIS_BINDING, type Binding } from './binding';
 import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
+
+// Read once: TypeScript's module exports are getters, and this runs for every node of a statement.
+const { forEachChild } = ts;
+const {
+  VariableDeclaration: VARIABLE_DECLARATION, Parameter: PARAMETER, BindingElement: BINDING_ELEMENT,
+  FunctionDeclaration: FUNCTION_DECLARATION, ClassDeclaration: CLASS_DECLARATION, BinaryExpression: BINARY,
+  PrefixUnaryExpression: PREFIX_UNARY, PostfixUnaryExpression: POSTFIX_UNARY, DeleteExpression: DELETE, CallExpression: CALL,
+} = ts.SyntaxKind;
 
 /** Methods that change the object they are called on, so a call writes its receiver. */
 const MUTATING_METHODS = new Set([
@@ -23,21 +32,37 @@ export function bindingsWrittenBy(checker: ts.TypeChecker, node: ts.Node, skip?:
   return writes;
 
   function visit(current: ts.Node): void {
-    if (skip?.has(current)) return;
-    if (ts.isVariableDeclaration(current) || ts.isParameter(current) || ts.isBindingElement(current)) {
-      addDeclaredName(current.name);
-    } else if ((ts.isFunctionDeclaration(current) || ts.isClassDeclaration(current)) && current.name) {
-      addDeclaredName(current.name);
-    } else if (ts.isBinaryExpression(current) && isAssignment(current.operatorToken.kind)) {
-      addTarget(current.left);
-    } else if ((ts.isPrefixUnaryExpression(current) || ts.isPostfixUnaryExpression(current)) && isIncrement(current.operator)) {
-      addTarget(current.operand);
-    } else if (ts.isDeleteExpression(current)) {
-      addTarget(current.expression);
-    } else if (ts.isCallExpression(current)) {
-      addMutatedByCall(current);
+    const kind = current.kind;
+    // Tokens, names and types write nothing; a name is added where its declaration or target is.
+    if (isLeafKind(kind) || isTypeOnly(kind) || skip?.has(current)) return;
+    switch (kind) {
+      case VARIABLE_DECLARATION: case PARAMETER: case BINDING_ELEMENT:
+        addDeclaredName((current as ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement).name);
+        break;
+      case FUNCTION_DECLARATION: case CLASS_DECLARATION: {
+        const { name } = current as ts.FunctionDeclaration | ts.ClassDeclaration;
+        if (name) addDeclaredName(name);
+        break;
+      }
+      case BINARY: {
+        const binary = current as ts.BinaryExpression;
+        if (isAssignment(binary.operatorToken.kind)) addTarget(binary.left);
+        break;
+      }
+      case PREFIX_UNARY: case POSTFIX_UNARY: {
+        const unary = current as ts.PrefixUnaryExpression | ts.PostfixUnaryExpression;
+        if (isIncrement(unary.operator)) addTarget(unary.operand);
+        break;
+      }
+      case DELETE:
+        addTarget((current as ts.DeleteExpression).expression);
+        break;
+      case CALL:
+        addMutatedByCall(current as ts.CallExpression);
+        break;
+      default:
     }
-    ts.forEachChild(current, visit);
+    forEachChild(current, visit);
   }
 
   function addDeclaredName(name: ts.BindingName | ts.Identifier): void {

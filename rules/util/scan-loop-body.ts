@@ -1,4 +1,13 @@
 import ts from 'typescript';
+import { isLeafKind, isTypeOnly } from '../core/code-nodes';
+
+// Read once: TypeScript's module exports are getters, and the scan tests every node of a body.
+const { forEachChild } = ts;
+const {
+  AwaitExpression: AWAIT, YieldExpression: YIELD, VariableDeclarationList: VARIABLE_DECLARATION_LIST, ForOfStatement: FOR_OF,
+  ReturnStatement: RETURN, ThrowStatement: THROW, BreakStatement: BREAK, ContinueStatement: CONTINUE, LabeledStatement: LABELED,
+  TryStatement: TRY, SwitchStatement: SWITCH,
+} = ts.SyntaxKind;
 
 /** What a loop body does, as far as running its iterations at once is concerned. */
 export interface LoopBodyScan {
@@ -27,29 +36,55 @@ export function scanLoopBody(loop: ts.IterationStatement, body: ts.Statement): L
   return { awaits, exits, continues, hasSuspensionOrHoisting };
 
   function visit(node: ts.Node, depth: { loopDepth: number; switchDepth: number; tryDepth: number }): void {
-    if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
-    if (ts.isAwaitExpression(node) && depth.loopDepth === 0) awaits.push(node);
-    if (ts.isYieldExpression(node)) hasSuspensionOrHoisting = true;
-    if (ts.isVariableDeclarationList(node) && !(node.flags & ts.NodeFlags.BlockScoped)) hasSuspensionOrHoisting = true;
-    if (ts.isForOfStatement(node) && node.awaitModifier) hasSuspensionOrHoisting = true;
-    if (ts.isReturnStatement(node)) exits.push(node);
-    if (ts.isThrowStatement(node) && depth.tryDepth === 0) exits.push(node);
-    if (ts.isBreakStatement(node) && leavesLoop(node.label, depth.loopDepth + depth.switchDepth)) exits.push(node);
-    if (ts.isLabeledStatement(node)) innerLabels.add(node.label.text);
-    if (ts.isContinueStatement(node)) {
-      if (node.label && node.label.text !== label && !innerLabels.has(node.label.text)) exits.push(node);
-      else if (leavesLoop(node.label, depth.loopDepth)) continues.push(node);
-    }
-    if (ts.isTryStatement(node)) {
-      visit(node.tryBlock, { ...depth, tryDepth: node.catchClause ? depth.tryDepth + 1 : depth.tryDepth });
-      if (node.catchClause) visit(node.catchClause, depth);
-      if (node.finallyBlock) visit(node.finallyBlock, depth);
-      return;
+    const kind = node.kind;
+    // Tokens, names and types hold nothing the scan looks for.
+    if (isLeafKind(kind) || isTypeOnly(kind) || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+    switch (kind) {
+      case AWAIT:
+        if (depth.loopDepth === 0) awaits.push(node as ts.AwaitExpression);
+        break;
+      case YIELD:
+        hasSuspensionOrHoisting = true;
+        break;
+      case VARIABLE_DECLARATION_LIST:
+        if (!(node.flags & ts.NodeFlags.BlockScoped)) hasSuspensionOrHoisting = true;
+        break;
+      case FOR_OF:
+        if ((node as ts.ForOfStatement).awaitModifier) hasSuspensionOrHoisting = true;
+        break;
+      case RETURN:
+        exits.push(node as ts.ReturnStatement);
+        break;
+      case THROW:
+        if (depth.tryDepth === 0) exits.push(node as ts.ThrowStatement);
+        break;
+      case BREAK: {
+        const jump = node as ts.BreakStatement;
+        if (leavesLoop(jump.label, depth.loopDepth + depth.switchDepth)) exits.push(jump);
+        break;
+      }
+      case LABELED:
+        innerLabels.add((node as ts.LabeledStatement).label.text);
+        break;
+      case CONTINUE: {
+        const jump = node as ts.ContinueStatement;
+        if (jump.label && jump.label.text !== label && !innerLabels.has(jump.label.text)) exits.push(jump);
+        else if (leavesLoop(jump.label, depth.loopDepth)) continues.push(jump);
+        break;
+      }
+      case TRY: {
+        const statement = node as ts.TryStatement;
+        visit(statement.tryBlock, { ...depth, tryDepth: statement.catchClause ? depth.tryDepth + 1 : depth.tryDepth });
+        if (statement.catchClause) visit(statement.catchClause, depth);
+        if (statement.finallyBlock) visit(statement.finallyBlock, depth);
+        return;
+      }
+      default:
     }
     const nested = ts.isIterationStatement(node, false)
       ? { ...depth, loopDepth: depth.loopDepth + 1 }
-      : ts.isSwitchStatement(node) ? { ...depth, switchDepth: depth.switchDepth + 1 } : depth;
-    ts.forEachChild(node, (child) => visit(child, nested));
+      : kind === SWITCH ? { ...depth, switchDepth: depth.switchDepth + 1 } : depth;
+    forEachChild(node, (child) => visit(child, nested));
   }
 
   /**

@@ -38,5 +38,8 @@ describe('tests, mocks and seed data', () => {
     assert.equal(inProject('/work/app', '/work/app/src/latest.ts'), false);
     // A project that itself sits in a folder called `test` is not all test code.
     assert.equal(inProject('/tmp/test/app', '/tmp/test/app/src/jobs/sync.ts'), false);
+    // Outside the directory (a sibling whose name starts the same way), the path is still read from it.
+    assert.equal(inProject('/work/app', '/work/application/test/db.ts'), true);
+    assert.equal(inProject('/work/app', '/work/application/src/db.ts'), false);
   });
 });
