@@ -3,6 +3,7 @@ import { ambientModuleName } from './ambient-module-name';
 import { isAmbient } from './is-ambient';
 import { isDeclaredInPackage } from './is-declared-in-package';
 import { isPromiseLike } from './is-promise-like';
+import { lastWord, words } from './last-word';
 
 /** Node's modules whose functions talk to files, sockets, processes or name servers. */
 const NODE_IO_MODULES = new Set([
@@ -26,37 +27,50 @@ const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'type
 
 /**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
- * Node's I/O modules, `fetch`, IndexedDB, or a function whose code lies outside the project (a package, a
- * `declare`d service) and that returns a promise. Asynchronous computations of packages (signing,
- * hashing, compressing) count only when `computation` is asked for: they hold no connection, but
- * run on Node's thread pool, so they too go faster side by side. Functions the project implements
- * are judged by their code, not here; those it only types (its own interfaces, parameters) are
- * not known to.
+ * Node's I/O modules, `fetch`, or a function whose code lies outside the project (a package, a
+ * `declare`d service) and that returns a promise. Requests to IndexedDB count only when `queued`
+ * is asked for: they hold no handle of their own, but wait on the disk. Asynchronous computations
+ * of packages (signing, hashing, compressing) never count: they hold no connection, and most run
+ * in JavaScript or WebAssembly on the main thread, so side by side they take as long as one after
+ * the other. Functions the project implements are judged by their code, not here; those it only
+ * types (its own interfaces, parameters) are not known to.
  */
 export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, signature: ts.Signature,
-  { computation = false }: { readonly computation?: boolean } = {}): boolean {
+  { queued = false }: { readonly queued?: boolean } = {}): boolean {
   const { declaration } = signature;
   if (!declaration || ts.isJSDocSignature(declaration)) return false;
   const file = declaration.getSourceFile();
   // IndexedDB's requests queue on their transaction and hold no handle of their own: they are a
   // wait worth overlapping, not a connection per call.
-  if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration) || (computation && isIndexedDbRequest(declaration));
+  if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration) || (queued && isIndexedDbRequest(declaration));
   if (!isAmbient(declaration)) return false;
   if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) return false;
   if (isDeclaredInPackage(declaration, 'node')) {
     const module = ambientModuleName(declaration);
     return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);
   }
-  if (!computation && COMPUTATION.test(declarationName(declaration))) return false;
+  if (COMPUTATION.test(declarationName(declaration)) && !namesAPlace(declaration)) return false;
   return isPromiseLike(checker, checker.getReturnTypeOfSignature(signature));
 }
 
 /**
  * Names of asynchronous computations that packages offer: signing, hashing, encryption,
- * compression, encoding, parsing, validating, sealing, rendering, calculating. They use the CPU (or Node's thread pool), not a connection,
- * so starting many at once opens nothing.
+ * compression, encoding, parsing, validating, sealing, rendering, calculating. They use the CPU,
+ * not a connection, so starting many at once opens nothing and saves no time.
  */
 const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate|seal|unseal)(?:[A-Z]|$)/u;
+
+/** Words that name where data lives rather than the data: a file, a directory, a stream, an address. */
+const PLACES = new Set(['file', 'files', 'filename', 'path', 'paths', 'dir', 'directory', 'folder', 'stream', 'url', 'uri']);
+
+/**
+ * `gzipFile(path)`, `renderThumbnail(path, width)`, `hashStream(stream)`: a computation that
+ * reads or writes somewhere, by a word of its name or the name of one of its parameters.
+ */
+function namesAPlace(declaration: ts.SignatureDeclaration): boolean {
+  if (words(declarationName(declaration)).some((word) => PLACES.has(word.toLowerCase()))) return true;
+  return declaration.parameters.some((parameter) => ts.isIdentifier(parameter.name) && PLACES.has(lastWord(parameter.name.text)));
+}
 
 /** The name of a function, or of the constant or property typed as one (`declare const hash: (…) => …`). */
 function declarationName(declaration: ts.SignatureDeclaration): string {

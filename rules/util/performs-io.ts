@@ -34,7 +34,7 @@ export interface IoQuestion {
 
 /**
  * The question of whoever asks "is waiting for this slow?": all I/O counts, also a `stat`, a
- * `close` or a package's hashing on the thread pool. Work the project's own code shows to only
+ * `close` or a request queued on an IndexedDB transaction. Work the project's own code shows to only
  * compute, all the way down and through the classes implementing its interfaces, gains nothing
  * from running beside other work; work it cannot see into (an interface it implements nowhere)
  * may be I/O.
@@ -94,7 +94,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) return false;
     const signature = checker.getResolvedSignature(call);
     if (!signature) return unseen;
-    if (isIoSignature(program, checker, signature, { computation: anyIo })) return true;
+    if (isIoSignature(program, checker, signature, { queued: anyIo })) return true;
     const bodies = bodiesBehind(program, checker, signature);
     if (bodies === undefined) return unseen && !isAmbientSignature(signature) && returnsPromise(checker, signature, call);
     return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1));
