@@ -97,7 +97,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
-  if (isBatchFallback(loop, operationsUnder(work))) return;
+  if (isBatchFallback(loop, operationsUnder(work), context)) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
   const first = work[0]!;
   context.report({

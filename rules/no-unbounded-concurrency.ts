@@ -75,7 +75,7 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
       const work = findUnboundedWork(limiterContext, argument);
       if (!work) return;
       const items = work.kind === 'map' ? [work.callback] : work.pushes.flatMap((push) => [...push.arguments]);
-      if (isBatchFallback(call, operationsUnder(items))) return;
+      if (isBatchFallback(call, operationsUnder(items), limiterContext)) return;
       context.report({
         ...describe(work, method),
         start: call.getStart(sourceFile),

@@ -1,27 +1,43 @@
 import ts from 'typescript';
+import { callSites, projectFiles } from './call-sites';
 import { operationName } from './operation-name';
 
 /** How a name marks the form of an operation that takes many items in one call. */
 const BATCH_SUFFIXES = ['many', 'batch', 'bulk'];
 const BATCH_PREFIXES = ['bulk', 'batch', 'has'];
 
+/** What the test needs to follow a helper to its callers: the program's checker and files. */
+export interface FallbackContext {
+  readonly program: ts.Program;
+  readonly checker: ts.TypeChecker;
+}
+
 /**
  * Whether `node` (a loop, or a `Promise.all` over per-item work) only runs where the object lacks
  * the batch form of the operations it repeats: the code tests for that form first and leaves when
- * it is there, or `node` is the `else` of that test.
+ * it is there, or `node` is the `else` of that test (or the other side of `?:`).
  *
  *     if (typeof store.rmMany === 'function') return store.rmMany(hashes);
  *     await Promise.all(hashes.map((hash) => store.rm(hash)));
  *
  * What follows the test is the fallback for implementations without the batch call; where it
- * matters, the code already makes one call for all the items.
+ * matters, the code already makes one call for all the items. With `context`, a helper of the
+ * project that every caller calls only as such a fallback is one too:
+ *
+ *     typeof log.hasMany === 'function' ? await log.hasMany(hashes) : await this.existing(hashes)
  */
-export function isBatchFallback(node: ts.Node, operations: readonly string[]): boolean {
+export function isBatchFallback(node: ts.Node, operations: readonly string[], context?: FallbackContext): boolean {
   const names = new Set(operations.map((name) => name.toLowerCase()));
   if (names.size === 0) return false;
+  return isFallbackIn(node, names, context);
+}
+
+function isFallbackIn(node: ts.Node, names: ReadonlySet<string>, context: FallbackContext | undefined): boolean {
   let child: ts.Node = node;
-  for (let parent = node.parent; parent && !ts.isFunctionLike(parent) && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
+  let parent = node.parent;
+  for (; parent && !ts.isFunctionLike(parent) && !ts.isSourceFile(parent); child = parent, parent = parent.parent) {
     if (ts.isIfStatement(parent) && parent.elseStatement === child && testsBatchForm(parent.expression, names)) return true;
+    if (ts.isConditionalExpression(parent) && parent.whenFalse === child && testsBatchForm(parent.condition, names)) return true;
     if (ts.isBlock(parent)) {
       const earlier = parent.statements.slice(0, parent.statements.indexOf(child as ts.Statement));
       if (earlier.some((statement) => ts.isIfStatement(statement) && statement.elseStatement === undefined
@@ -30,7 +46,10 @@ export function isBatchFallback(node: ts.Node, operations: readonly string[]): b
       }
     }
   }
-  return false;
+  if (!context || !parent || !ts.isFunctionLike(parent)) return false;
+  // One level of callers: the helper's callers are asked without following theirs.
+  const calls = callSites(context.checker, parent, projectFiles(context.program));
+  return calls !== undefined && calls.every((call) => isFallbackIn(call, names, undefined));
 }
 
 /** A condition that names the batch form of one of the operations: `store.rmMany`, `hasPutMany(store)`. */
