@@ -65,10 +65,10 @@ function findHelpers(sourceFile: ts.SourceFile, called: RegExp): string[] {
 
 /** Whether a body calls, itself and outside the functions it defines, something whose name matches. */
 function callsByName(body: ts.Node, called: RegExp): boolean {
-  return ts.forEachChild(body, (child) => someCodeNode(child, (node) => {
+  return someCodeNode(body, (node) => {
     const name = ts.isCallExpression(node) ? calleeName(node) : undefined;
     return name !== undefined && called.test(name);
-  }, false)) ?? false;
+  }, false);
 }
 
 function nameOf(fn: ts.SignatureDeclaration): string | undefined {
