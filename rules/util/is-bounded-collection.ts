@@ -49,6 +49,14 @@ function isConfiguredList(node: ts.PropertyAccessExpression): boolean {
   return name !== undefined && CONFIGURATION.has(lastWord(name.replace(/^#/u, '')));
 }
 
+/** `config`, `presetConfig`, `this.options.headers`: an object someone configured by hand, keyed by a few entries. */
+function isConfiguration(expression: ts.Expression): boolean {
+  const node = skipOuterExpressions(expression);
+  if (ts.isPropertyAccessExpression(node) && isConfiguredList(node)) return true;
+  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
+  return name !== undefined && CONFIGURATION.has(lastWord(name.replace(/^#/u, '')));
+}
+
 function isFixedTuple(checker: ts.TypeChecker, type: ts.Type): boolean {
   return unionParts(type).every((part) => checker.isTupleType(part)
     && !(part as ts.TupleTypeReference).target.hasRestElement);
@@ -63,7 +71,7 @@ function isBoundedCall(checker: ts.TypeChecker, call: ts.CallExpression, depth: 
   const method = callee.name.text;
   const receiver = callee.expression;
   if (ts.isIdentifier(receiver) && receiver.text === 'Object' && ['keys', 'values', 'entries'].includes(method)) {
-    return args.length === 1 && hasFixedKeys(checker, args[0]!);
+    return args.length === 1 && (hasFixedKeys(checker, args[0]!) || isConfiguration(args[0]!));
   }
   // `await Promise.all(xs.map(…))` has one result per element of `xs`.
   if (ts.isIdentifier(receiver) && receiver.text === 'Promise' && (method === 'all' || method === 'allSettled')) {

@@ -49,7 +49,7 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
     const module = ambientModuleName(declaration);
     return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);
   }
-  if (COMPUTATION.test(declarationName(declaration)) && !namesAPlace(declaration)) return false;
+  if (isComputation(declaration) && !namesAPlace(declaration)) return false;
   return isPromiseLike(checker, checker.getReturnTypeOfSignature(signature));
 }
 
@@ -59,6 +59,25 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
  * not a connection, so starting many at once opens nothing and saves no time.
  */
 const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate|seal|unseal)(?:[A-Z]|$)/u;
+
+/**
+ * Last words of the names of a package's objects that only compute: a `Crypto` (`createHkdfKey`,
+ * `createKeyPair`), a `Cipher`, an `EnrDecoder` (`fromRLP`), a `Codec`. Every method of one is a
+ * computation, whatever its own name.
+ */
+const COMPUTING_OBJECTS = new Set([
+  'crypto', 'cipher', 'decipher', 'hasher', 'signer', 'verifier', 'encoder', 'decoder', 'codec', 'serializer',
+  'deserializer', 'parser', 'validator', 'compressor', 'decompressor',
+]);
+
+/** A computation by its name (`signEvent`), or a member of an object that only computes (`Crypto.createHkdfKey`). */
+function isComputation(declaration: ts.SignatureDeclaration): boolean {
+  if (COMPUTATION.test(declarationName(declaration))) return true;
+  const member = ts.isFunctionTypeNode(declaration) ? declaration.parent : declaration;
+  const owner = member.parent;
+  return (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name !== undefined
+    && COMPUTING_OBJECTS.has(lastWord(owner.name.text));
+}
 
 /** Words that name where data lives rather than the data: a file, a directory, a stream, an address. */
 const PLACES = new Set(['file', 'files', 'filename', 'path', 'paths', 'dir', 'directory', 'folder', 'stream', 'url', 'uri']);

@@ -131,8 +131,9 @@ function isSizedBinding(program: ts.Program, checker: ts.TypeChecker, name: ts.I
   if (ts.isBindingElement(declaration)) return isSizedPattern(program, checker, declaration, next);
   if (ts.isVariableDeclaration(declaration)) {
     if (ts.isForOfStatement(declaration.parent.parent)) return next(declaration.parent.parent.expression);
-    if (declaration.initializer && next(declaration.initializer)) return true;
-    return fillersOf(checker, symbol, declaration).some((source) => next(source));
+    const { statements, replaced } = statementsThatFill(checker, symbol, declaration, name);
+    if (!replaced && declaration.initializer && next(declaration.initializer)) return true;
+    return fillersOf(checker, symbol, statements).some((source) => next(source));
   }
   return false;
 }
@@ -294,17 +295,45 @@ function argumentParts(argument: ts.Expression): ts.Expression[] {
 }
 
 /**
+ * The statements of a list's scope that may change it before `use` reads it: all but its
+ * declaration, or, when a statement of the scope before the use assigns it whole (`results =
+ * [...locked, ...free].slice(0, n)`), that statement and the ones after it up to the use, since
+ * whatever was added before is gone (`replaced`).
+ */
+function statementsThatFill(checker: ts.TypeChecker, symbol: ts.Symbol, declaration: ts.VariableDeclaration, use: ts.Node):
+  { statements: readonly ts.Statement[]; replaced: boolean } {
+  const statement = declaration.parent.parent;
+  const scope = statement.parent;
+  if (!ts.isVariableStatement(statement) || !(ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope))) {
+    return { statements: [], replaced: false };
+  }
+  const all = scope.statements.filter((other) => other !== statement);
+  const at = ts.findAncestor(use, (node) => node.parent === scope);
+  const end = at === undefined ? -1 : all.indexOf(at as ts.Statement);
+  if (end < 0) return { statements: all, replaced: false };
+  for (let index = end - 1; index >= 0; index--) {
+    if (assignsWhole(checker, all[index]!, symbol)) return { statements: all.slice(index, end), replaced: true };
+  }
+  return { statements: all, replaced: false };
+}
+
+/** `results = …;` as a statement of its own. */
+function assignsWhole(checker: ts.TypeChecker, statement: ts.Statement, symbol: ts.Symbol): boolean {
+  if (!ts.isExpressionStatement(statement)) return false;
+  const expression = skipOuterExpressions(statement.expression);
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+    && ts.isIdentifier(expression.left) && checker.getSymbolAtLocation(expression.left) === symbol;
+}
+
+/**
  * What a list declared empty is filled from, in the statements of its scope that change it: the
  * list a loop walks (`for (const row of rows) ids.push(row.id)`, `rows.forEach(…)`), the value
  * assigned to it, a list spread into a `push`, or what a `while` loop adds each turn.
  */
-function fillersOf(checker: ts.TypeChecker, symbol: ts.Symbol, declaration: ts.VariableDeclaration): ts.Expression[] {
-  const statement = declaration.parent.parent;
-  const scope = statement.parent;
-  if (!ts.isVariableStatement(statement) || !(ts.isBlock(scope) || ts.isSourceFile(scope) || ts.isModuleBlock(scope))) return [];
+function fillersOf(checker: ts.TypeChecker, symbol: ts.Symbol, statements: readonly ts.Statement[]): ts.Expression[] {
   const sources: ts.Expression[] = [];
-  for (const other of scope.statements) {
-    if (other === statement || !bindingsWrittenBy(checker, other).has(symbol)) continue;
+  for (const other of statements) {
+    if (!bindingsWrittenBy(checker, other).has(symbol)) continue;
     const visit = (node: ts.Node): void => {
       if (ts.isForOfStatement(node) || ts.isForInStatement(node)) sources.push(node.expression);
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) sources.push(node.right);
