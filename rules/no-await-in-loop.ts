@@ -10,6 +10,7 @@ import { bindingsWrittenBy } from './util/bindings-written-by';
 import { boundNames } from './util/bound-names';
 import { callsParameter } from './util/calls-parameter';
 import { canImportPackage } from './util/can-import-package';
+import { collectedPush, type CollectedPush } from './util/collected-push';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
 import { containsAwait } from './util/contains-await';
 import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
@@ -100,11 +101,14 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (isBatchFallback(loop, operationsUnder(work), context)) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
   const first = work[0]!;
+  // A loop that collects one result per item keeps its order when it is fixed to collect what
+  // `pMap` or `Promise.all` answer; any other write in completion order would change the outcome.
+  const collect = flow.orderedWrites.length === 0 ? undefined : collectedPush(checker, iteration, flow.orderedWrites);
   context.report({
     messageId: 'serialLoop',
     start: first.getStart(sourceFile),
     end: first.getEnd(),
-    suggestions: flow.orderedWrites.length === 0 ? suggestFix(context, iteration, scan, varies) : [],
+    suggestions: flow.orderedWrites.length === 0 || collect ? suggestFix(context, iteration, scan, varies, collect) : [],
   });
 }
 
@@ -256,11 +260,18 @@ function variesPerIteration(checker: ts.TypeChecker, iteration: LoopIteration): 
   return (node) => [...bindingsReadBy(checker, node)].some(isPerIteration);
 }
 
-function suggestFix(context: Context, iteration: LoopIteration, scan: LoopBodyScan, varies: (node: ts.Expression) => boolean): Suggestion[] {
+function suggestFix(
+  context: Context,
+  iteration: LoopIteration,
+  scan: LoopBodyScan,
+  varies: (node: ts.Expression) => boolean,
+  collect?: CollectedPush,
+): Suggestion[] {
   const { checker, sourceFile } = context;
   // A `break`, `return` or `throw` before the work stops the items after it; run together, they
-  // have all started, and a callback cannot jump out of the loop.
-  if (scan.exits.length > 0) return [];
+  // have all started, and a callback cannot jump out of the loop. An item a `continue` skips
+  // would leave a hole in a collected list.
+  if (scan.exits.length > 0 || (collect && scan.continues.length > 0)) return [];
   const strategy = chooseStrategy(context, iteration);
   if (!strategy || losesNarrowing(checker, iteration)) return [];
   const isOuter = (target: ts.Expression): boolean => {
@@ -268,12 +279,13 @@ function suggestFix(context: Context, iteration: LoopIteration, scan: LoopBodySc
     return root.kind === ts.SyntaxKind.ThisKeyword || (ts.isIdentifier(root) && !varies(root));
   };
   const updates = awaitedUpdateEdits(checker, sourceFile, iteration.body, isOuter);
-  if (!updates) return [];
+  if (!updates || (collect && updates.some((edit) => edit.end > collect.statement.getStart(sourceFile)))) return [];
+  const collecting = collect && { ...collect, resultName: unusedNameAt(checker, [iteration.loop, iteration.body], 'result') };
   const messageId = strategy.kind === 'pMap' ? 'mapWithPMap' : strategy.kind === 'all' ? 'runAllAtOnce' : 'runInBatches';
   return [{
     messageId,
     data: strategy.kind === 'all' ? {} : { concurrency: strategy.concurrency },
-    edits: () => concurrentLoopEdits(sourceFile, iteration, scan.continues, strategy, updates),
+    edits: () => concurrentLoopEdits(sourceFile, iteration, scan.continues, strategy, updates, collecting),
   }];
 }
 

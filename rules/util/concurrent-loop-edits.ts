@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { TextEdit } from '../core/types';
 import { indentationAt } from './indentation-at';
+import type { CollectedPush } from './collected-push';
 import type { LoopIteration } from './loop-iteration';
 
 /**
@@ -29,9 +30,17 @@ export interface BatchNames {
   readonly items: string;
 }
 
+/** A loop that collects into a list (`collectedPush`), and a name free for each collected result. */
+export interface Collecting extends CollectedPush {
+  readonly resultName: string;
+}
+
 /**
  * Edits that turn `iteration`'s loop into one that runs each iteration's body as an async callback,
  * concurrently: the body moves into the callback with `bodyEdits` applied, `continue` becomes `return`.
+ * When the loop collects (`collect`), the callback returns the pushed value and the list is
+ * filled, in the items' order, from what all the callbacks answered: declared with it when it was
+ * declared empty just before the loop, pushed to otherwise.
  */
 export function concurrentLoopEdits(
   sourceFile: ts.SourceFile,
@@ -39,30 +48,56 @@ export function concurrentLoopEdits(
   continues: readonly ts.ContinueStatement[],
   strategy: ConcurrentStrategy,
   bodyEdits: readonly TextEdit[] = [],
+  collect?: Collecting,
 ): TextEdit[] {
   const { loop } = iteration;
   const target = ts.isLabeledStatement(loop.parent) ? loop.parent : loop;
   const indent = indentationAt(sourceFile, target.getStart(sourceFile));
   const items = itemsText(iteration);
-  const callback = `async (${iteration.item.name.getText(sourceFile)}) => ${bodyText(sourceFile, iteration, continues, bodyEdits, indent)}`;
+  const returned = collect ? [{ start: collect.statement.getStart(sourceFile), end: collect.statement.getEnd(), newText: `return ${collect.value.getText(sourceFile)};` }] : [];
+  const callback = `async (${iteration.item.name.getText(sourceFile)}) => ${bodyText(sourceFile, iteration, continues, [...bodyEdits, ...returned], indent)}`;
+  const declared = collect?.declaration;
   const edits: TextEdit[] = [];
   let text: string;
   if (strategy.kind === 'pMap') {
     text = `const ${strategy.limit} = ${strategy.concurrency};\n${indent}`
-      + `await ${strategy.name}(${items}, ${callback}, { concurrency: ${strategy.limit} });`;
+      + collected(`await ${strategy.name}(${items}, ${callback}, { concurrency: ${strategy.limit} })`, 'replay');
     edits.push(...strategy.importEdits);
   } else if (strategy.kind === 'all') {
-    text = `await Promise.all(${asOperand(items)}.map(${callback}));`;
+    text = collected(`await Promise.all(${asOperand(items)}.map(${callback}))`, 'spread');
   } else {
     const { limit, start, items: itemsName } = strategy.names;
     const list = isReference(iteration) ? asOperand(items) : itemsName;
     text = `const ${limit} = ${strategy.concurrency};\n${indent}`
       + (list === itemsName ? `const ${itemsName} = ${items};\n${indent}` : '')
       + `for (let ${start} = 0; ${start} < ${list}.length; ${start} += ${limit}) `
-      + `await Promise.all(${list}.slice(${start}, ${start} + ${limit}).map(${callback}));`;
+      + (collect ? `${collect.list.text}.push(...(await Promise.all(${list}.slice(${start}, ${start} + ${limit}).map(${callback}))));`
+        : `await Promise.all(${list}.slice(${start}, ${start} + ${limit}).map(${callback}));`);
   }
-  edits.push({ start: target.getStart(sourceFile), end: target.getEnd(), newText: text });
+  const replaced = declared && strategy.kind !== 'batches' ? declared : target;
+  edits.push({ start: replaced.getStart(sourceFile), end: target.getEnd(), newText: text });
   return edits;
+
+  /**
+   * The statement that runs `answer`: as it is, as the declaration of the list, or pushing its
+   * values: spread for a list as long as an array literal, one by one (`replay`) for one of any
+   * length, which could pass more arguments than a call takes.
+   */
+  function collected(answer: string, push: 'spread' | 'replay'): string {
+    if (!collect) return `${answer};`;
+    if (declared && strategy.kind !== 'batches') return `${declarationHead(sourceFile, declared)} = ${answer};`;
+    const { list, resultName } = collect;
+    return push === 'spread' ? `${list.text}.push(...(${answer}));`
+      : `for (const ${resultName} of ${answer}) ${list.text}.push(${resultName});`;
+  }
+}
+
+/** `const results: Row[]` of `const results: Row[] = [];`. */
+function declarationHead(sourceFile: ts.SourceFile, statement: ts.VariableStatement): string {
+  const { declarationList } = statement;
+  const keyword = declarationList.flags & ts.NodeFlags.Const ? 'const' : declarationList.flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const declaration = declarationList.declarations[0]!;
+  return `${keyword} ${declaration.name.getText(sourceFile)}${declaration.type ? `: ${declaration.type.getText(sourceFile)}` : ''}`;
 }
 
 /** The items as an expression that yields them all once, in loop order. */

@@ -121,6 +121,46 @@ export async function total(ids: number[]): Promise<number> {
     assert.notEqual(await run(unsplit), 780);
   });
 
+  it('collects pushed results batch by batch, in the order of the items', async () => {
+    const { program, file } = programOutsideRepo(`declare function price(id: number): Promise<number>;
+
+export async function prices(ids: number[]): Promise<number[]> {
+  const found: number[] = [];
+  for (const id of ids) {
+    const doubled = id * 2;
+    found.push(await price(doubled));
+  }
+  return found;
+}
+`);
+    const sourceFile = program.getSourceFile(file)!;
+    const [finding] = runRules(sourceFile, program, { rules: { 'no-await-in-loop': 'warn' } }).findings;
+    const output = applyEdits(sourceFile.text, finding!.suggestions[0]!.edits());
+    assert.equal(output, `declare function price(id: number): Promise<number>;
+
+export async function prices(ids: number[]): Promise<number[]> {
+  const found: number[] = [];
+  const CONCURRENCY = 8;
+  for (let start = 0; start < ids.length; start += CONCURRENCY) found.push(...(await Promise.all(ids.slice(start, start + CONCURRENCY).map(async (id) => {
+    const doubled = id * 2;
+    return await price(doubled);
+  }))));
+  return found;
+}
+`);
+    const fixed = programOutsideRepo(output);
+    assert.deepEqual(errorsOf(fixed.program, fixed.file), []);
+    assert.equal(runRules(fixed.program.getSourceFile(fixed.file)!, fixed.program, { rules: { 'no-await-in-loop': 'warn' } }).findings.length, 0);
+
+    // Prices that settle in reverse order, as concurrent requests may: the list keeps the items' order.
+    const ids = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+    const price = (id: number): Promise<number> => new Promise((resolve) => setTimeout(() => resolve(id * 10), 30 - id));
+    const js = ts.transpileModule(output, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    const exports: { prices?: (ids: number[]) => Promise<number[]> } = {};
+    new Function('exports', 'price', js)(exports, price);
+    assert.deepEqual(await exports.prices!(ids), ids.map((id) => id * 20));
+  });
+
   it('offers no rewrite when an update awaits only sometimes (`??=`)', () => {
     const { program, file } = programOutsideRepo(`declare function lookup(key: string): Promise<string>;
 
