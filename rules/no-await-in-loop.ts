@@ -98,8 +98,9 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
-  if (isBatchFallback(loop, operationsUnder(work), context)) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
+  // Last: a helper's callers are found by a search of the project.
+  if (isBatchFallback(loop, operationsUnder(work), context)) return;
   const first = work[0]!;
   // A loop that collects one result per item keeps its order when it is fixed to collect what
   // `pMap` or `Promise.all` answer; any other write in completion order would change the outcome.

@@ -63,10 +63,11 @@ function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclar
       if (!isWholeWord(text, at, name.length)) continue;
       if (++hits > MAX_NAME_HITS) return undefined;
       const node = identifierAt(sourceFile, at, name);
-      // The declarations, not the symbol: a method read through an instantiated type has a symbol of its own.
-      if (!node || node === nameNode || !resolve(checker, node)?.declarations?.includes(holder as ts.Declaration)) continue;
+      if (!node || node === nameNode) continue;
+      // Imports and declarations first, which need no symbol; then the declarations, not the symbol:
+      // a method read through an instantiated type has a symbol of its own.
       const use = useOf(node);
-      if (use === 'declaration') continue;
+      if (use === 'declaration' || !resolve(checker, node)?.declarations?.includes(holder as ts.Declaration)) continue;
       if (ts.isCallExpression(use)) calls.push(use);
       else values.push(use);
     }
@@ -79,8 +80,8 @@ function isWholeWord(text: string, at: number, length: number): boolean {
   return !partOfName(at - 1) && !partOfName(at + length);
 }
 
-/** The name a function is known by: its own, or that of the `const` or property holding it. */
-function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts.PrivateIdentifier | undefined {
+/** The name callers spell a function by: its own, or that of the variable or property holding it. */
+export function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts.PrivateIdentifier | undefined {
   const holder = ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) ? declaration.parent : declaration;
   if (holder !== declaration && !ts.isVariableDeclaration(holder) && !ts.isPropertyDeclaration(holder) && !ts.isPropertyAssignment(holder)) {
     return undefined;

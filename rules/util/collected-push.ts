@@ -54,10 +54,15 @@ function countReferences(checker: ts.TypeChecker, root: ts.Node, symbol: ts.Symb
   return count;
 }
 
-/** `const results: T[] = [];` as the one declaration of the statement right before the loop (or its label). */
+/**
+ * `const results: T[] = [];` as the one declaration of the statement right before the loop (or its
+ * label). Its annotation keeps the list's type when it is declared with the answer instead; a list
+ * declared `[]` without one, or `[] as T[]`, would take the type of the answer, narrower than what
+ * later code may push.
+ */
 function emptyListJustBefore(declaration: ts.Declaration, loop: ts.IterationStatement): ts.VariableStatement | undefined {
-  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return undefined;
-  const initializer = declaration.initializer && skipOuterExpressions(declaration.initializer);
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !declaration.type) return undefined;
+  const { initializer } = declaration;
   if (!initializer || !ts.isArrayLiteralExpression(initializer) || initializer.elements.length > 0) return undefined;
   const list = declaration.parent;
   const statement = list.parent;

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { callSites, projectFiles } from './call-sites';
+import { callSites, nameOf, projectFiles } from './call-sites';
 import { operationName } from './operation-name';
 
 /** How a name marks the form of an operation that takes many items in one call. */
@@ -47,8 +47,14 @@ function isFallbackIn(node: ts.Node, names: ReadonlySet<string>, context: Fallba
     }
   }
   if (!context || !parent || !ts.isFunctionLike(parent)) return false;
+  // A caller that tests for the batch form is in a file that spells both the helper's name and
+  // that form; without such a file, there is no need to find the callers.
+  const name = nameOf(parent)?.text;
+  const files = projectFiles(context.program);
+  const batchForm = batchFormPattern(names);
+  if (name === undefined || !files.some((file) => file.text.includes(name) && batchForm.test(file.text))) return false;
   // One level of callers: the helper's callers are asked without following theirs.
-  const calls = callSites(context.checker, parent, projectFiles(context.program));
+  const calls = callSites(context.checker, parent, files);
   return calls !== undefined && calls.every((call) => isFallbackIn(call, names, undefined));
 }
 
@@ -63,6 +69,17 @@ function testsBatchForm(condition: ts.Expression, operations: ReadonlySet<string
   };
   visit(condition);
   return found;
+}
+
+/**
+ * Text that contains every name `isBatchName` accepts for these operations (and more): a quick
+ * test of a whole file before its names are read.
+ */
+function batchFormPattern(operations: ReadonlySet<string>): RegExp {
+  const alternatives = [...operations].map((operation) => operation.replace(/\$/gu, '\\$'));
+  const operation = `(?:${alternatives.join('|')})`;
+  const suffix = `(?:${BATCH_SUFFIXES.join('|')})`;
+  return new RegExp(`${operation}${suffix}|(?:bulk|batch)${operation}`, 'iu');
 }
 
 function isBatchName(name: string, operations: ReadonlySet<string>): boolean {
