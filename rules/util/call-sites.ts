@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { filesReaching } from './import-reach';
 
 /** How many calls the answer lists at most: a function called from everywhere is an API, not a helper. */
 const MAX_CALL_SITES = 16;
@@ -44,9 +45,16 @@ export function references(checker: ts.TypeChecker, declaration: ts.SignatureDec
   return byDeclaration.get(declaration);
 }
 
+const filesOfProgram = new WeakMap<ts.Program, readonly ts.SourceFile[]>();
+
 /** The files of the project itself: no declaration files, nothing from `node_modules`. */
 export function projectFiles(program: ts.Program): readonly ts.SourceFile[] {
-  return program.getSourceFiles().filter((sourceFile) => !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile));
+  let files = filesOfProgram.get(program);
+  if (!files) {
+    files = program.getSourceFiles().filter((sourceFile) => !sourceFile.isDeclarationFile && !program.isSourceFileFromExternalLibrary(sourceFile));
+    filesOfProgram.set(program, files);
+  }
+  return files;
 }
 
 function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): References | undefined {
@@ -57,7 +65,9 @@ function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclar
   const calls: ts.CallExpression[] = [];
   const values: ts.Expression[] = [];
   let hits = 0;
-  for (const sourceFile of files) {
+  // Only a file that imports the function's module, directly or not, can call it.
+  const own = declaration.getSourceFile();
+  for (const sourceFile of isPrivateToFile(declaration) ? files.filter((file) => file === own) : filesReaching(checker, own, files)) {
     const { text } = sourceFile;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       if (!isWholeWord(text, at, name.length)) continue;
@@ -73,6 +83,28 @@ function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclar
     }
   }
   return { calls, values };
+}
+
+/**
+ * A function no other module can name: not exported (`export`, `export { helper }`, `export
+ * default`), declared in a module or inside another function, or a private method.
+ */
+export function isPrivateToFile(fn: ts.SignatureDeclaration): boolean {
+  if (ts.isMethodDeclaration(fn)) return ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
+  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  const statement = ts.isFunctionDeclaration(holder) ? holder
+    : ts.isVariableDeclaration(holder) && ts.isVariableDeclarationList(holder.parent) ? holder.parent.parent : undefined;
+  if (!statement || !(ts.isFunctionDeclaration(statement) || ts.isVariableStatement(statement))) return false;
+  const name = ts.isFunctionDeclaration(holder) ? holder.name : (holder as ts.VariableDeclaration).name;
+  if (!name || !ts.isIdentifier(name)) return false;
+  if (!ts.isSourceFile(statement.parent)) return ts.isBlock(statement.parent) && ts.findAncestor(statement.parent, ts.isFunctionLike) !== undefined;
+  // A function of a script (not a module) is a global that other files may call.
+  if (!ts.isExternalModule(statement.parent) || ts.getCombinedModifierFlags(holder as ts.Declaration) & (ts.ModifierFlags.Export | ts.ModifierFlags.Default)) {
+    return false;
+  }
+  return !statement.parent.statements.some((other) => (ts.isExportAssignment(other) && ts.isIdentifier(other.expression) && other.expression.text === name.text)
+    || (ts.isExportDeclaration(other) && !other.moduleSpecifier && other.exportClause !== undefined && ts.isNamedExports(other.exportClause)
+      && other.exportClause.elements.some((element) => (element.propertyName ?? element.name).text === name.text)));
 }
 
 function isWholeWord(text: string, at: number, length: number): boolean {

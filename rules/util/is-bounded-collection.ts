@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { callSites } from './call-sites';
+import { callSites, isPrivateToFile } from './call-sites';
 import { bindingsWrittenBy } from './bindings-written-by';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isPagedQuery } from './is-paged-query';
@@ -181,12 +181,3 @@ function isBoundedAtEveryCall(checker: ts.TypeChecker, parameter: ts.ParameterDe
   });
 }
 
-function isPrivateToFile(fn: ts.SignatureDeclaration): boolean {
-  if (ts.isFunctionDeclaration(fn)) {
-    // A function of a script (not a module) is a global that other files may call.
-    const inScript = ts.isSourceFile(fn.parent) && !ts.isExternalModule(fn.parent);
-    return !inScript && !(ts.getCombinedModifierFlags(fn) & (ts.ModifierFlags.Export | ts.ModifierFlags.Default));
-  }
-  if (!ts.isMethodDeclaration(fn)) return false;
-  return ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
-}

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ts from 'typescript';
+import { callSites, isPrivateToFile, projectFiles } from 'eslint-plugin-asyncsense/internal/util/call-sites';
+import { filesReaching } from 'eslint-plugin-asyncsense/internal/util/import-reach';
+
+/** A program of the given files, written to a folder of their own. */
+function programOf(files: Record<string, string>): ts.Program {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asyncsense-call-sites-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  const rootNames = Object.keys(files).map((name) => path.join(dir, name));
+  const program = ts.createProgram({ rootNames, options: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, types: [], noEmit: true, moduleDetection: ts.ModuleDetectionKind.Legacy } });
+  // The checker binds every file, which sets the parents that the questions walk up.
+  program.getTypeChecker();
+  return program;
+}
+
+function baseName(file: ts.SourceFile): string {
+  return path.basename(file.fileName);
+}
+
+function functionNamed(program: ts.Program, file: string, name: string): ts.SignatureDeclaration {
+  const sourceFile = program.getSourceFiles().find((candidate) => candidate.fileName.endsWith(`/${file}`))!;
+  let found: ts.SignatureDeclaration | undefined;
+  const visit = (node: ts.Node): void => {
+    if ((ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) && node.name?.getText() === name) found = node;
+    if (ts.isVariableDeclaration(node) && node.name.getText() === name && node.initializer && ts.isArrowFunction(node.initializer)) found = node.initializer;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  assert.ok(found, `${name} in ${file}`);
+  return found;
+}
+
+describe('the files that can call a function', () => {
+  const program = programOf({
+    'model.ts': 'export class Store { async save(rows: string[]) { return rows.length; } }\n',
+    'service.ts': "import { Store } from './model.js';\nexport const store = new Store();\n",
+    'index.ts': "export * from './service.js';\n",
+    'handler.ts': "import { store } from './index.js';\nexport async function handle(rows: string[]) { return store.save(rows); }\n",
+    'other.ts': 'class Cache { async save(rows: string[]) { return rows; } }\nexport async function put(rows: string[]) { return new Cache().save(rows); }\n',
+    'lazy.ts': "export async function later(rows: string[]) { const { store } = await import('./service.js'); return store.save(rows); }\n",
+    'script.ts': 'declare const anything: { save(rows: string[]): void };\nanything.save([]);\n',
+    'via-lazy.ts': "import { later } from './lazy.js';\nexport const run = () => later([]);\n",
+  });
+  const checker = program.getTypeChecker();
+  const files = projectFiles(program);
+
+  it('are those that import its module, directly or through others, and those whose imports cannot all be followed, with their importers', () => {
+    const model = files.find((file) => baseName(file) === 'model.ts')!;
+    assert.deepEqual(filesReaching(checker, model, files).map(baseName).sort(),
+      ['handler.ts', 'index.ts', 'lazy.ts', 'model.ts', 'script.ts', 'service.ts', 'via-lazy.ts']);
+  });
+
+  it('still find a method called through a re-export, and not a method of the same name elsewhere', () => {
+    const sites = callSites(checker, functionNamed(program, 'model.ts', 'save'), files);
+    assert.deepEqual(sites?.map((call) => baseName(call.getSourceFile())).sort(), ['handler.ts', 'lazy.ts']);
+  });
+
+  it('are every file when the module adds globals', () => {
+    const globals = programOf({
+      'globals.ts': 'declare global { function audit(): void }\nexport function flush(rows: string[]) { return rows; }\n',
+      'user.ts': 'export const x = 1;\n',
+    });
+    const all = projectFiles(globals);
+    const target = all.find((file) => baseName(file) === 'globals.ts')!;
+    assert.deepEqual(filesReaching(globals.getTypeChecker(), target, all).map(baseName).sort(), ['globals.ts', 'user.ts']);
+  });
+});
+
+describe('a function private to its file', () => {
+  const program = programOf({
+    'a.ts': [
+      'function local(rows: string[]) { return rows; }',
+      'export function exported(rows: string[]) { return rows; }',
+      'function listed(rows: string[]) { return rows; }',
+      'function defaulted(rows: string[]) { return rows; }',
+      'const arrow = (rows: string[]) => rows;',
+      'export const exportedArrow = (rows: string[]) => rows;',
+      'export function outer() { function inner(rows: string[]) { return rows; } return inner; }',
+      'export class Box { private hidden(rows: string[]) { return rows; } #secret(rows: string[]) { return rows; } open(rows: string[]) { return rows; } }',
+      'export { listed };',
+      'export default defaulted;',
+      '',
+    ].join('\n'),
+    'script.ts': 'function global(rows: string[]) { return rows; }\n',
+  });
+
+  for (const [name, expected] of [['local', true], ['exported', false], ['listed', false], ['defaulted', false], ['arrow', true],
+    ['exportedArrow', false], ['inner', true], ['hidden', true], ['#secret', true], ['open', false]] as const) {
+    it(`${expected ? 'is' : 'is not'} ${name}`, () => assert.equal(isPrivateToFile(functionNamed(program, 'a.ts', name)), expected));
+  }
+
+  it('is not a function of a script, which other files see as a global', () => {
+    assert.equal(isPrivateToFile(functionNamed(program, 'script.ts', 'global')), false);
+  });
+});
