@@ -14,6 +14,8 @@ import { collectedPush, type CollectedPush } from './util/collected-push';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
 import { containsAwait } from './util/contains-await';
 import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
+import { isBoundedCollection } from './util/is-bounded-collection';
+import { isSizedByData } from './util/is-sized-by-data';
 import { isPacingAwait } from './util/is-pacing-await';
 import { isPromiseLike } from './util/is-promise-like';
 import { keepsOrderAcrossIterations } from './util/keeps-order-across-iterations';
@@ -76,6 +78,26 @@ export const noAwaitInLoop: Rule<Options, MessageId> = {
   },
 };
 
+function iteratesOverData(context: Context, iteration: LoopIteration): boolean {
+  if (iteration.kind !== 'for-of' && iteration.kind !== 'counted') return true;
+  const source = skipOuterExpressions(iteration.source);
+  const list = iteration.kind === 'counted' && ts.isPropertyAccessExpression(source) && source.name.text === 'length' ? source.expression : source;
+  // A list written out (a literal, a tuple) is short, and its iterations are reported as independent awaits are.
+  if (isBoundedCollection(context.checker, list)) return true;
+  // A parameter, or a field of one, is what the caller hands in: taken as data without asking who calls.
+  return isHandedIn(context.checker, list) || isSizedByData(context.program, context.checker, list);
+}
+
+/** `items` or `{ items }` of a function's parameters. A field of one (`manager.peers`) may be what that object keeps. */
+function isHandedIn(checker: ts.TypeChecker, list: ts.Expression): boolean {
+  const root = skipOuterExpressions(list);
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = checker.getSymbolAtLocation(root)?.valueDeclaration;
+  let node: ts.Node | undefined = declaration;
+  while (node && (ts.isBindingElement(node) || ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node))) node = node.parent;
+  return node !== undefined && ts.isParameter(node);
+}
+
 function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const { checker, sourceFile } = context;
   const iteration = loopIteration(loop);
@@ -99,6 +121,9 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
+  // A list the program keeps or builds for itself (its peers, a record's keys, a literal) is usually
+  // short: only a list whose length data from outside decides makes waiting for each item cost.
+  if (!iteratesOverData(context, iteration)) return;
   // Last: a helper's callers are found by a search of the project.
   if (isBatchFallback(loop, operationsUnder(work), context)) return;
   const first = work[0]!;

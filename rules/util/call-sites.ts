@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { filesReaching } from './import-reach';
+import { reaches } from './import-reach';
 
 /** How many calls the answer lists at most: a function called from everywhere is an API, not a helper. */
 const MAX_CALL_SITES = 16;
@@ -67,8 +67,10 @@ function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclar
   let hits = 0;
   // Only a file that imports the function's module, directly or not, can call it.
   const own = declaration.getSourceFile();
-  for (const sourceFile of isPrivateToFile(declaration) ? files.filter((file) => file === own) : filesReaching(checker, own, files)) {
+  const privateToFile = isPrivateToFile(declaration);
+  for (const sourceFile of files) {
     const { text } = sourceFile;
+    if (!text.includes(name) || (sourceFile !== own && (privateToFile || !reaches(checker, sourceFile, own, files)))) continue;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
       if (!isWholeWord(text, at, name.length)) continue;
       if (++hits > MAX_NAME_HITS) return undefined;

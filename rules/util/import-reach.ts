@@ -1,3 +1,4 @@
+import path from 'node:path';
 import ts from 'typescript';
 
 /**
@@ -9,65 +10,80 @@ import ts from 'typescript';
  * (a script, a `require`/`import()` call, a `/// <reference>`, an import the checker can't resolve).
  */
 export function filesReaching(checker: ts.TypeChecker, target: ts.SourceFile, files: readonly ts.SourceFile[]): readonly ts.SourceFile[] {
-  if (!ts.isExternalModule(target) || /\bdeclare\s+global\b/u.test(target.text)) return files;
-  const graph = importGraph(checker, files);
-  // A file whose imports can't all be followed may import `target`, and so may reach it for those that import it.
-  const reached = new Set<ts.SourceFile>([target, ...graph.open]);
-  const queue = [...reached];
-  while (queue.length > 0) {
-    for (const importer of graph.importers.get(queue.pop()!) ?? []) {
-      if (!reached.has(importer)) {
-        reached.add(importer);
-        queue.push(importer);
+  return files.filter((file) => reaches(checker, file, target, files));
+}
+
+/**
+ * Whether `file` is `target` or imports it, directly or through other files (see `filesReaching`).
+ * Only the files on the way are read, each file's imports once per checker.
+ */
+export function reaches(checker: ts.TypeChecker, file: ts.SourceFile, target: ts.SourceFile, files: readonly ts.SourceFile[]): boolean {
+  if (file === target || !ts.isExternalModule(target) || /\bdeclare\s+global\b/u.test(target.text)) return true;
+  const state = stateOf(checker);
+  if (state.byName.size === 0) for (const known of files) state.byName.set(known.fileName, known);
+  let answers = state.reaching.get(target);
+  if (!answers) state.reaching.set(target, answers = new Map());
+  const known = answers.get(file);
+  if (known !== undefined) return known;
+  // A walk that ends without meeting `target` has seen every file those files reach: none reaches it.
+  const seen = new Set<ts.SourceFile>([file]);
+  const stack = [file];
+  while (stack.length > 0) {
+    const imported = importsOnce(checker, state, stack.pop()!);
+    if (!imported) return remember(answers, file, true);
+    for (const next of imported) {
+      if (next === target || answers.get(next) === true) return remember(answers, file, true);
+      if (!seen.has(next) && answers.get(next) !== false) {
+        seen.add(next);
+        stack.push(next);
       }
     }
   }
-  return files.filter((file) => reached.has(file));
+  for (const visited of seen) answers.set(visited, false);
+  return false;
 }
 
-interface ImportGraph {
-  /** Per file, the files that import it. */
-  readonly importers: Map<ts.SourceFile, ts.SourceFile[]>;
-  /** Files whose imports can't all be followed: they may reach anything. */
-  readonly open: Set<ts.SourceFile>;
+function remember(answers: Map<ts.SourceFile, boolean>, file: ts.SourceFile, answer: boolean): boolean {
+  answers.set(file, answer);
+  return answer;
 }
 
-/** Per checker (one per program), and per list of files it was built over. */
-const graphs = new WeakMap<ts.TypeChecker, WeakMap<readonly ts.SourceFile[], ImportGraph>>();
-
-function importGraph(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): ImportGraph {
-  let byFiles = graphs.get(checker);
-  if (!byFiles) graphs.set(checker, byFiles = new WeakMap());
-  let graph = byFiles.get(files);
-  if (!graph) byFiles.set(files, graph = buildGraph(checker, files));
-  return graph;
+interface ReachState {
+  /** Per file, the files it imports; `null` when they can't all be known. */
+  readonly imports: Map<ts.SourceFile, ts.SourceFile[] | null>;
+  /** The project's files by name, to find a relative import without asking the checker. */
+  readonly byName: Map<string, ts.SourceFile>;
+  /** Per target, the files known to reach it or not. */
+  readonly reaching: Map<ts.SourceFile, Map<ts.SourceFile, boolean>>;
 }
 
-function buildGraph(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): ImportGraph {
-  const importers = new Map<ts.SourceFile, ts.SourceFile[]>();
-  const open = new Set<ts.SourceFile>();
-  for (const file of files) {
-    const imported = importsOf(checker, file);
-    if (!imported) {
-      open.add(file);
-      continue;
-    }
-    for (const target of imported) {
-      let list = importers.get(target);
-      if (!list) importers.set(target, list = []);
-      list.push(file);
-    }
-  }
-  return { importers, open };
+/** Per checker (one per program). */
+const states = new WeakMap<ts.TypeChecker, ReachState>();
+
+function stateOf(checker: ts.TypeChecker): ReachState {
+  let state = states.get(checker);
+  if (!state) states.set(checker, state = { imports: new Map(), byName: new Map(), reaching: new Map() });
+  return state;
+}
+
+function importsOnce(checker: ts.TypeChecker, state: ReachState, file: ts.SourceFile): ts.SourceFile[] | undefined {
+  let imported = state.imports.get(file);
+  if (imported === undefined) state.imports.set(file, imported = importsOf(checker, state.byName, file) ?? null);
+  return imported ?? undefined;
 }
 
 /** The files a module imports or re-exports from, or undefined when they can't all be known. */
-function importsOf(checker: ts.TypeChecker, file: ts.SourceFile): ts.SourceFile[] | undefined {
+function importsOf(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.SourceFile>, file: ts.SourceFile): ts.SourceFile[] | undefined {
   if (!ts.isExternalModule(file) || file.referencedFiles.length > 0 || /(?<![.\w$])(?:require|import)\s*\(/u.test(file.text)) return undefined;
   const imported: ts.SourceFile[] = [];
   for (const statement of file.statements) {
     const specifier = moduleSpecifierOf(statement);
     if (!specifier) continue;
+    const relative = ts.isStringLiteral(specifier) ? relativeImport(byName, file, specifier.text) : undefined;
+    if (relative) {
+      imported.push(relative);
+      continue;
+    }
     const declaration = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
     if (!declaration) return undefined;
     if (ts.isSourceFile(declaration)) imported.push(declaration);
@@ -80,6 +96,25 @@ function moduleSpecifierOf(statement: ts.Statement): ts.Expression | undefined {
   if (ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement)) return statement.moduleSpecifier;
   if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
     return statement.moduleReference.expression;
+  }
+  return undefined;
+}
+
+/** What TypeScript tries for `./service`, `./service.js` and `./lib`, in the project's own files. */
+const CANDIDATE_ENDINGS = ['', '.ts', '.tsx', '.mts', '.cts', '/index.ts', '/index.tsx'];
+
+/**
+ * The project file a relative specifier names (`./service`, `../core/model.js`), found among the
+ * program's files by the names TypeScript would try; undefined for any other specifier, or when
+ * none of those names is a file of the project, and then the checker is asked.
+ */
+function relativeImport(byName: ReadonlyMap<string, ts.SourceFile>, file: ts.SourceFile, specifier: string): ts.SourceFile | undefined {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
+  const base = path.posix.join(path.posix.dirname(file.fileName), specifier);
+  const stem = base.replace(/\.(?:[mc]?js|jsx)$/u, '');
+  for (const ending of CANDIDATE_ENDINGS) {
+    const found = byName.get(stem + ending);
+    if (found && /\.(?:[mc]?ts|tsx)$/u.test(found.fileName)) return found;
   }
   return undefined;
 }
