@@ -84,7 +84,7 @@ function iteratesOverData(context: Context, iteration: LoopIteration): boolean {
   const list = iteration.kind === 'counted' && ts.isPropertyAccessExpression(source) && source.name.text === 'length' ? source.expression : source;
   // A list written out (a literal, a tuple) is short, and its iterations are reported as independent awaits are.
   if (isBoundedCollection(context.checker, list)) return true;
-  // A parameter, or a field of one, is what the caller hands in: taken as data without asking who calls.
+  // A parameter is what the caller hands in: taken as data without asking who calls.
   return isHandedIn(context.checker, list) || isSizedByData(context.program, context.checker, list);
 }
 
@@ -121,8 +121,8 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
-  // A list the program keeps or builds for itself (its peers, a record's keys, a literal) is usually
-  // short: only a list whose length data from outside decides makes waiting for each item cost.
+  // A list the program keeps or builds for itself (its peers, a record's keys) is usually short:
+  // only a list whose length data from outside decides, or one written out, is worth reporting.
   if (!iteratesOverData(context, iteration)) return;
   // Last: a helper's callers are found by a search of the project.
   if (isBatchFallback(loop, operationsUnder(work), context)) return;

@@ -2,25 +2,22 @@ import path from 'node:path';
 import ts from 'typescript';
 
 /**
- * The files of the project whose code can see a value declared in `target`: the file itself and
- * those that import it, directly or through other files (`handler.ts` imports `service.ts`, which
- * imports `model.ts`). A file that does not reach `target` by its imports cannot name its
- * functions, nor hold a value of its classes' types. Kept whole: everything when `target` is a
- * script or adds globals (`declare global`), and every file whose imports can't all be followed
- * (a script, a `require`/`import()` call, a `/// <reference>`, an import the checker can't resolve).
- */
-export function filesReaching(checker: ts.TypeChecker, target: ts.SourceFile, files: readonly ts.SourceFile[]): readonly ts.SourceFile[] {
-  return files.filter((file) => reaches(checker, file, target, files));
-}
-
-/**
- * Whether `file` is `target` or imports it, directly or through other files (see `filesReaching`).
- * Only the files on the way are read, each file's imports once per checker.
+ * Whether code in `file` can see a value declared in `target`: `file` is `target` or imports it,
+ * directly or through other files (`handler.ts` imports `service.ts`, which imports `model.ts`). A
+ * file that does not reach `target` by its imports cannot name its functions, nor hold a value of
+ * its classes' types. Always true when `target` is a script or adds globals (`declare global`),
+ * and when a file on the way has imports that can't all be followed (a script, a `require`/`import()`
+ * call, a `/// <reference>`, an import the checker can't resolve). Only the files on the way are
+ * read, each file's imports once per checker; `files` are the project's files, among which
+ * relative imports are looked up.
  */
 export function reaches(checker: ts.TypeChecker, file: ts.SourceFile, target: ts.SourceFile, files: readonly ts.SourceFile[]): boolean {
   if (file === target || !ts.isExternalModule(target) || /\bdeclare\s+global\b/u.test(target.text)) return true;
   const state = stateOf(checker);
-  if (state.byName.size === 0) for (const known of files) state.byName.set(known.fileName, known);
+  if (!state.listsRead.has(files)) {
+    state.listsRead.add(files);
+    for (const known of files) state.byName.set(known.fileName, known);
+  }
   let answers = state.reaching.get(target);
   if (!answers) state.reaching.set(target, answers = new Map());
   const known = answers.get(file);
@@ -53,6 +50,8 @@ interface ReachState {
   readonly imports: Map<ts.SourceFile, ts.SourceFile[] | null>;
   /** The project's files by name, to find a relative import without asking the checker. */
   readonly byName: Map<string, ts.SourceFile>;
+  /** The lists of files already added to `byName`. */
+  readonly listsRead: WeakSet<readonly ts.SourceFile[]>;
   /** Per target, the files known to reach it or not. */
   readonly reaching: Map<ts.SourceFile, Map<ts.SourceFile, boolean>>;
 }
@@ -62,7 +61,7 @@ const states = new WeakMap<ts.TypeChecker, ReachState>();
 
 function stateOf(checker: ts.TypeChecker): ReachState {
   let state = states.get(checker);
-  if (!state) states.set(checker, state = { imports: new Map(), byName: new Map(), reaching: new Map() });
+  if (!state) states.set(checker, state = { imports: new Map(), byName: new Map(), listsRead: new WeakSet(), reaching: new Map() });
   return state;
 }
 

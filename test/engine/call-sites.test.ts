@@ -4,7 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { callSites, isPrivateToFile, projectFiles } from 'eslint-plugin-asyncsense/internal/util/call-sites';
-import { filesReaching } from 'eslint-plugin-asyncsense/internal/util/import-reach';
+import { reaches } from 'eslint-plugin-asyncsense/internal/util/import-reach';
+
+function filesReaching(checker: ts.TypeChecker, target: ts.SourceFile, files: readonly ts.SourceFile[]): ts.SourceFile[] {
+  return files.filter((file) => reaches(checker, file, target, files));
+}
 
 /** A program of the given files, written to a folder of their own. */
 function programOf(files: Record<string, string>): ts.Program {
