@@ -6,6 +6,7 @@ import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
 import { isTestFile } from './util/is-test-file';
 import { canImportPackage } from './util/can-import-package';
 import { isPromiseLike } from './util/is-promise-like';
+import { combinatorName, isPromiseCombinator } from './util/promise-combinator';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
 import { unionParts } from './util/union-parts';
@@ -20,9 +21,6 @@ export interface Options {
 }
 
 export type MessageId = 'unboundedMap' | 'unboundedLoop' | 'limitWithPMap' | 'limitWithPLimit' | 'runInBatches';
-
-/** The combinators that start nothing themselves but wait on everything they are given at once. */
-const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
 
 /** How much of the code the message quotes before it shortens it. */
 const MAX_QUOTE = 40;
@@ -71,7 +69,7 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
       const method = combinatorName(call);
       const [argument] = call.arguments;
       if (!method || !argument || !mayBeUnbounded(argument)) return;
-      if (!isPromiseCombinator(call) || !holdsPromises(argument)) return;
+      if (!isPromiseCombinator(program, checker, call) || !holdsPromises(argument)) return;
       const work = findUnboundedWork(limiterContext, argument);
       if (!work) return;
       const items = work.kind === 'map' ? [work.callback] : work.pushes.flatMap((push) => [...push.arguments]);
@@ -84,15 +82,6 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
       });
     }
 
-    /** `Promise.all`, `Promise.race`, … as the standard library declares them on `PromiseConstructor`. */
-    function isPromiseCombinator(call: ts.CallExpression): boolean {
-      const callee = skipOuterExpressions(call.expression) as ts.PropertyAccessExpression;
-      const symbol = checker.getSymbolAtLocation(callee.name);
-      return (symbol?.getDeclarations() ?? []).some((declaration) => ts.isInterfaceDeclaration(declaration.parent)
-        && declaration.parent.name.text === 'PromiseConstructor'
-        && program.isSourceFileDefaultLibrary(declaration.getSourceFile()));
-    }
-
     /** An array (or a tuple with a rest element) that may hold promises. */
     function holdsPromises(argument: ts.Expression): boolean {
       return unionParts(checker.getTypeAtLocation(argument)).some((part) => {
@@ -103,14 +92,6 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
     }
   },
 };
-
-/** The syntactic filter before any type query: `<anything>.all(<one argument>)` and siblings. */
-function combinatorName(call: ts.CallExpression): string | undefined {
-  const callee = skipOuterExpressions(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !COMBINATORS.has(callee.name.text)) return undefined;
-  if (call.arguments.length !== 1 || ts.isSpreadElement(call.arguments[0]!)) return undefined;
-  return callee.name.text;
-}
 
 /** The shapes `findUnboundedWork` reads, before any type query: `xs.map(…)`, `[...xs.map(…)]`, `tasks`. */
 function mayBeUnbounded(argument: ts.Expression): boolean {
