@@ -10,9 +10,9 @@ const { checkProject } = require('eslint-plugin-asyncsense/terminal');
 const { rules } = require('eslint-plugin-asyncsense/engine');
 
 const root = path.resolve(__dirname, '..');
-const specs = process.argv.slice(2);
+const specs = readSpecs(process.argv.slice(2));
 if (specs.length === 0) {
-  console.error('usage: node scripts/real-code.js <package@version> …');
+  console.error('usage: node scripts/real-code.js <package@version> … | --list <file>');
   process.exit(2);
 }
 // ASYNCSENSE_RULES=id,id limits the run to those rules.
@@ -20,14 +20,14 @@ const only = process.env.ASYNCSENSE_RULES?.split(',');
 const allRules = Object.fromEntries(rules.map((rule) => [rule.id, !only || only.includes(rule.id) ? 'warn' : 'off']));
 const totals = new Map();
 
-for (const spec of specs) {
+for (const { spec, npmFlags, overrides } of specs) {
   const name = spec.replace(/(?!^)@[^@]*$/u, '');
   const dir = path.join(root, '.e2e', 'real-code', spec.replace(/[@/]/gu, '_'));
   const packageDir = path.join(dir, 'node_modules', name);
   if (!fs.existsSync(packageDir)) {
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'package.json'), '{"private":true}\n');
-    execFileSync('npm', ['install', '--no-fund', '--no-audit', '--ignore-scripts', '--loglevel=error', spec], { cwd: dir, stdio: 'inherit' });
+    fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true, overrides })}\n`);
+    execFileSync('npm', ['install', '--no-fund', '--no-audit', '--ignore-scripts', '--loglevel=error', ...npmFlags, spec], { cwd: dir, stdio: 'inherit' });
   }
   // Most packages keep their sources in src/; some ship them at the package root.
   const sourceRoot = fs.existsSync(path.join(packageDir, 'src')) ? 'src' : '.';
@@ -59,3 +59,19 @@ for (const spec of specs) {
   }
 }
 console.log('\n# totals', Object.fromEntries(totals));
+
+/**
+ * The packages to check: `name@version` arguments, or `--list FILE` with one a line. A line may go
+ * on with what its install needs: npm flags (`--legacy-peer-deps`, for packages whose peer
+ * dependencies npm cannot settle) and `override:name=version` (a dependency whose wanted version
+ * the registry does not have). Text after `#` is a comment.
+ */
+function readSpecs(args) {
+  const lines = args[0] === '--list' && args[1] ? fs.readFileSync(args[1], 'utf8').split('\n') : args;
+  return lines.map((line) => line.replace(/#.*/u, '').trim()).filter(Boolean).map((line) => {
+    const [spec, ...rest] = line.split(/\s+/u);
+    const overrides = Object.fromEntries(rest.filter((word) => word.startsWith('override:'))
+      .map((word) => word.slice('override:'.length).split('=')));
+    return { spec, npmFlags: rest.filter((word) => word.startsWith('--')), overrides };
+  });
+}

@@ -15,7 +15,7 @@ export interface BlockingPlace {
 }
 
 export interface PlaceContext extends HandlerContext {
-  /** A command-line program: it waits for nothing else, so only handlers in it count. */
+  /** A command-line program: it waits for nothing else, so only handlers in it, and what they call, count. */
   readonly cli: boolean;
   /** Report in every async function and promise callback, not only in those a handler reaches. */
   readonly checkAsyncFunctions: boolean;
@@ -47,14 +47,14 @@ export function blockingPlace(context: PlaceContext, node: ts.Node): BlockingPla
     if (source) return { fn, where: source.name };
     const async = isAsyncFunction(fn);
     if (async || isPromiseCallback(context.checker, fn)) {
-      if (context.cli) return undefined;
       // A promise callback runs for the function it is written in: a handler, or what one calls.
+      // A command-line program that serves requests holds them up too.
       const outer = enclosingFunction(fn);
       const caller = handlerCalling(context, fn, 0)
         ?? (!async && outer ? handlerSource(context, outer) ?? handlerCalling(context, outer, 0) : undefined);
       const kind = async ? 'an async function' : 'a promise callback';
       if (caller) return { fn, where: `${kind} that ${caller.name} calls` };
-      if (!context.checkAsyncFunctions) return undefined;
+      if (context.cli || !context.checkAsyncFunctions) return undefined;
       // `start().then(() => writeFileSync(…))` at the top level, or in start-up code, is start-up too.
       const startsWith = async ? fn : outer;
       return !startsWith || isStartUp(context, startsWith, 0) ? undefined : { fn, where: kind };
