@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { Rule, Suggestion, TextEdit } from './core/types';
+import { callSites, projectFiles } from './util/call-sites';
 import { handlerSource, handlerSourceWhereWritten, type HandlerContext, type HandlerSource } from './util/handler-model';
 import { isDeclaredInPackage } from './util/is-declared-in-package';
 import { isTestFile } from './util/is-test-file';
@@ -98,8 +99,29 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       });
     }
 
-    /** The retry loop, retried function or at-least-once consumer the call runs in, if any. */
+    /**
+     * The retry loop, retried function or at-least-once consumer the call runs in, if any: around
+     * it, or one call up, when the function it is in is the project's helper that one of them
+     * calls (`retryHttp(() => this.uploadBlob(blob))`, the POST in `uploadBlob`).
+     */
     function runsAgain(call: ts.CallExpression): RunsAgain | undefined {
+      const around = runsAgainAround(call);
+      if (around !== undefined) return around || undefined;
+      const helper = ts.findAncestor(call.parent, (node) => ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body !== undefined);
+      const sites = helper && callSites(checker, helper as ts.SignatureDeclaration, projectFiles(program));
+      const name = helper && ts.getNameOfDeclaration(helper as ts.SignatureDeclaration)?.getText(sourceFile);
+      for (const site of (name && sites) || []) {
+        const caller = runsAgainAround(site);
+        if (caller) {
+          const source = { ...caller.source, name: `\`${name}\`, which ${caller.source.name} calls,` };
+          return { source, scope: helper! };
+        }
+      }
+      return undefined;
+    }
+
+    /** What runs the code around `call` again, `false` when a request handler runs it once, `undefined` when nothing says. */
+    function runsAgainAround(call: ts.CallExpression): RunsAgain | false | undefined {
       const tryBlock = retriedTryBlock(call);
       if (tryBlock) {
         return { source: { kind: 'retry', name: 'a retry loop', because: 'the loop runs it again after a failure' }, scope: tryBlock };
@@ -108,7 +130,7 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
         if (!ts.isFunctionLike(node) || !(node as ts.FunctionLikeDeclaration).body) continue;
         const fn = node as ts.SignatureDeclaration;
         const source = byName ? handlerSource(handlers, fn) : handlerSourceWhereWritten(handlers, fn);
-        if (source?.kind === 'request') return undefined;
+        if (source?.kind === 'request') return false;
         if (source) return { source, scope: node };
       }
       return undefined;

@@ -4,7 +4,7 @@ import { projectFiles, references } from './call-sites';
 import { forEachCallIn } from './code-walk';
 import { isDeclaredInPackage } from './is-declared-in-package';
 import { NodeAnswers } from './node-answers';
-import { retriesArgument } from './retrying-helper';
+import { isPackageRetryWrapper, retriesArgument } from './retrying-helper';
 import { LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration } from './handler-sources';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
@@ -127,9 +127,12 @@ function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.Ne
   return undefined;
 }
 
-/** `retriable(() => send(batch))`, where the project's own `retriable` calls what it is given in a retry loop. */
+/**
+ * `retriable(() => send(batch))`, where the project's own `retriable` calls what it is given in a
+ * retry loop, or a retry wrapper of a package the model does not list, by its declared name.
+ */
 function retryingHelperOf(context: HandlerContext, call: ts.CallExpression | ts.NewExpression, argument: ts.Expression): HandlerSource | undefined {
-  if (!retriesArgument(context.checker, call, call.arguments!.indexOf(argument))) return undefined;
+  if (!retriesArgument(context.checker, call, call.arguments!.indexOf(argument)) && !isPackageRetryWrapper(context.checker, call)) return undefined;
   const callee = skipOuterExpressions(call.expression);
   const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : callee.getText();
   return { kind: 'retry', name: `a function retried by \`${name}\``, because: `\`${name}\` runs it again after a failure` };

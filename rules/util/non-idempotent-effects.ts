@@ -23,7 +23,7 @@ const FRESH_VALUE = /^(?:randomUUID|uuid|v1|v4|v7|nanoid|ulid|cuid|createId|rand
 const IDEMPOTENCY_HEADER = /^(?:x-)?idempotency-key$/iu;
 
 /** The names a call must have for `nonIdempotentEffect` to look further, before any type query. */
-export const EFFECT_NAMES = new Set(['fetch', 'post', 'patch', 'sendMail', 'send', 'query', 'execute', 'raw', 'insert', 'increment',
+export const EFFECT_NAMES = new Set(['fetch', 'request', 'post', 'patch', 'sendMail', 'send', 'query', 'execute', 'raw', 'insert', 'increment',
   'decrement', 'publish', 'sendToQueue', 'add']);
 
 /** Whether a call is worth resolving: one of `EFFECT_NAMES`, or a method named like a change. */
@@ -47,6 +47,8 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
   if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
   const declaredIn = (packageName: string): boolean => isDeclaredInPackage(declaration, packageName);
   if (name === 'fetch') return isGlobalFetch(program, declaration) ? fetchEffect(call) : undefined;
+  // undici's `request(url, { method, headers })` takes its options as `fetch` does.
+  if (name === 'request') return declaredIn('undici') ? fetchEffect(call) : undefined;
   if ((name === 'post' || name === 'patch') && (declaredIn('axios') || declaredIn('got'))) {
     const options = call.arguments[declaredIn('axios') ? 2 : 1];
     const key = headerKey(options);

@@ -48,3 +48,34 @@ function findRetriedParameters(checker: ts.TypeChecker, declaration: ts.Signatur
   ts.forEachChild(body, visit);
   return retried;
 }
+
+/** Names that say a package's function runs what it is given again: `retry`, `withRetries`, `createRetryable`. */
+const RETRY_NAME = /retry|retries|retriable/iu;
+
+/**
+ * Whether `call` hands its function arguments to a package's retry wrapper that the handler model
+ * does not list, known by the name its package declares: `retry(run)` of a retry package, or
+ * `retryHttp(run)` where the project made `retryHttp` with a package's `createRetryable(…)`. The
+ * name is the package's, not the project's: a project's `retryLater(job)` that only queues is
+ * judged by its code (`retriesArgument`).
+ */
+export function isPackageRetryWrapper(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression): boolean {
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration) || !isAmbient(declaration)) return false;
+  if (namedAsRetry(declaration)) return true;
+  // `const retryHttp = createRetryable(isRetryable)`: the wrapper is the answer of a package's factory.
+  const callee = skipOuterExpressions(call.expression);
+  let symbol = ts.isIdentifier(callee) ? checker.getSymbolAtLocation(callee) : undefined;
+  // `import { retryHttp } from './util'`: the constant the import names.
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const made = symbol?.valueDeclaration;
+  const initializer = made && ts.isVariableDeclaration(made) && made.initializer ? skipOuterExpressions(made.initializer) : undefined;
+  if (!initializer || !ts.isCallExpression(initializer)) return false;
+  const factory = checker.getResolvedSignature(initializer)?.declaration;
+  return factory !== undefined && !ts.isJSDocSignature(factory) && isAmbient(factory) && namedAsRetry(factory);
+}
+
+function namedAsRetry(declaration: ts.Declaration): boolean {
+  const name = ts.getNameOfDeclaration(declaration);
+  return name !== undefined && (ts.isIdentifier(name) || ts.isStringLiteral(name)) && RETRY_NAME.test(name.text);
+}
