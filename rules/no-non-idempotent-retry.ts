@@ -107,15 +107,13 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
     function runsAgain(call: ts.CallExpression): RunsAgain | undefined {
       const around = runsAgainAround(call);
       if (around !== undefined) return around || undefined;
-      const helper = ts.findAncestor(call.parent, (node) => ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body !== undefined);
-      const sites = helper && callSites(checker, helper as ts.SignatureDeclaration, projectFiles(program));
-      const name = helper && ts.getNameOfDeclaration(helper as ts.SignatureDeclaration)?.getText(sourceFile);
-      for (const site of (name && sites) || []) {
+      const helper = ts.findAncestor(call.parent, (node) => ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body !== undefined) as
+        ts.SignatureDeclaration | undefined;
+      const name = helper && ts.getNameOfDeclaration(helper)?.getText(sourceFile);
+      if (!helper || !name) return undefined;
+      for (const site of callSites(checker, helper, projectFiles(program)) ?? []) {
         const caller = runsAgainAround(site);
-        if (caller) {
-          const source = { ...caller.source, name: `\`${name}\`, which ${caller.source.name} calls,` };
-          return { source, scope: helper! };
-        }
+        if (caller) return { source: { ...caller.source, name: `\`${name}\`, which ${caller.source.name} calls,` }, scope: helper };
       }
       return undefined;
     }

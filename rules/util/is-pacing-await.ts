@@ -1,11 +1,12 @@
 import ts from 'typescript';
+import { COMBINATORS } from './promise-combinator';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** Timers and waits: a loop that awaits one spaces its work out on purpose (backoff, rate limits). */
 const PAUSE = /^(?:sleep|delay|wait|pause|backoff|setTimeout|setImmediate|once|throttle)/iu;
 
 /** Work that is already a batch, or already behind a concurrency limit. */
-const BATCH = new Set(['all', 'allSettled', 'any', 'race', 'pMap', 'pMapSettled', 'pAll', 'mapLimit', 'eachLimit', 'mapSeries', 'eachSeries', 'addAll']);
+const BATCH = new Set([...COMBINATORS, 'pMap', 'pMapSettled', 'pAll', 'mapLimit', 'eachLimit', 'mapSeries', 'eachSeries', 'addAll']);
 
 /**
  * Whether awaiting `operand` paces the loop it is in: a sleep, a timer, waiting for an event such

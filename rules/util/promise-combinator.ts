@@ -4,7 +4,7 @@ import { declaredFunctionBody } from './declared-function-body';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** The combinators that start nothing themselves but wait on everything they are given at once. */
-const COMBINATORS = new Set(['all', 'allSettled', 'any', 'race']);
+export const COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'any', 'race']);
 
 /**
  * The syntactic filter before any type query: `<anything>.all(<one argument>)` and its siblings.

@@ -49,8 +49,11 @@ function findRetriedParameters(checker: ts.TypeChecker, declaration: ts.Signatur
   return retried;
 }
 
-/** Names that say a package's function runs what it is given again: `retry`, `withRetries`, `createRetryable`. */
-const RETRY_NAME = /retry|retries|retriable/iu;
+/**
+ * Names that say a package's function runs what it is given again: `retry`, `withRetries`,
+ * `createRetryable`; not a listener for retries (`onRetry`), which runs once for each.
+ */
+const RETRY_NAME = /^(?!on[A-Z])\w*(?:retry|retries|retriable)/iu;
 
 /**
  * Whether `call` hands its function arguments to a package's retry wrapper that the handler model
