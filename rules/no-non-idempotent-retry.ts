@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Rule, Suggestion, TextEdit } from './core/types';
 import { callSites, projectFiles } from './util/call-sites';
 import { handlerSource, handlerSourceWhereWritten, type HandlerContext, type HandlerSource } from './util/handler-model';
+import { filesAndImports } from './util/files-and-imports';
 import { isDeclaredInPackage } from './util/is-declared-in-package';
 import { isTestFile } from './util/is-test-file';
 import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idempotent-effects';
@@ -41,8 +42,9 @@ interface RunsAgain {
 
 export const noNonIdempotentRetry: Rule<Options, MessageId> = {
   id: 'no-non-idempotent-retry',
-  // The files that import a queue or retry package, speak of retries, or name one of the user's own.
-  reach: { fileText: ({ options }) => filePattern(options) },
+  // The files that import a queue or retry package, speak of retries, or name one of the user's
+  // own, and the files they import, where the helpers they call are declared.
+  reach: { files: ({ program, options }) => filesAndImports(program, filePattern(options)) },
   meta: {
     type: 'problem',
     description: 'Disallow payments, inserts, emails and other non-idempotent effects without a guard in code that may run twice for one input.',
@@ -73,8 +75,9 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       registrationFiles: registrationPattern(options),
     };
     // Looking a function up by name across the project is worth it only in a file that speaks of
-    // a registration that can name one: a queue or retry package's import, or the user's own.
-    const byName = registrationPattern(options).test(sourceFile.text);
+    // a registration that can name one (a queue or retry package's import, or the user's own), or
+    // that such a file imports.
+    const byName = filesAndImports(program, registrationPattern(options)).has(sourceFile);
 
     return {
       [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),

@@ -15,15 +15,14 @@ export type SubtreeFilter = ((node: ts.Node) => boolean) | typeof AWAITS_ONLY;
 export const AWAITS_ONLY = 'awaits-only';
 
 /**
- * The rule's reach in this file, or undefined when its text does not occur in the file, so that
- * the rule cannot report there.
+ * The rule's reach in this file, or undefined when the file is not among its files or its text does
+ * not occur in the file, so that the rule cannot report there.
  */
-export function fileReach<Options>(reach: RuleReach<Options> | undefined, text: string, context: ReachContext<Options>): FileReach | undefined {
+export function fileReach<Options>(reach: RuleReach<Options> | undefined, sourceFile: ts.SourceFile,
+  context: ReachContext<Options>): FileReach | undefined {
   const awaitsOnly = reach?.awaitsOnly === true;
-  if (reach?.fileText) {
-    const filePattern = typeof reach.fileText === 'function' ? reach.fileText(context) : reach.fileText;
-    if (!filePattern?.test(text)) return undefined;
-  }
+  if (reach?.files && !reach.files(context)?.has(sourceFile)) return undefined;
+  const text = sourceFile.text;
   if (!reach?.text) return { awaitsOnly, matches: undefined };
   const pattern = typeof reach.text === 'function' ? reach.text(context) : reach.text;
   if (!pattern) return undefined;

@@ -56,7 +56,7 @@ export function runRulesWith(
   for (const resolved of enabled) {
     const active: ActiveRule = { resolved, failed: false };
     const { rule, severity, options } = resolved;
-    const reach = fileReach(rule.reach, sourceFile.text, { program, options });
+    const reach = fileReach(rule.reach, sourceFile, { program, options });
     if (!reach) continue;
     try {
       const ruleVisitors = rule.create({

@@ -89,11 +89,11 @@ export interface RuleReach<Options = unknown> {
    */
   readonly text?: RegExp | ((context: ReachContext<Options>) => RegExp | undefined);
   /**
-   * The rule reports only in files whose text matches (the packages it knows, say), anywhere in
-   * them: files without a match are not walked for it. A function gives the pattern for one
-   * program and set of options, as for `text`.
+   * The rule reports only in these files of the program (those that import a queue package, say,
+   * and the files they import): other files are not walked for it. Computed for one program and
+   * set of options; undefined when the rule has nothing to find in that program.
    */
-  readonly fileText?: RegExp | ((context: ReachContext<Options>) => RegExp | undefined);
+  readonly files?: (context: ReachContext<Options>) => ReadonlySet<ts.SourceFile> | undefined;
   /**
    * The rule reports only in code that awaits: a subtree with no `await` expression in it (a
    * `for await` alone does not count) has nothing for it.

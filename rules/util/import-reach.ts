@@ -13,11 +13,7 @@ import ts from 'typescript';
  */
 export function reaches(checker: ts.TypeChecker, file: ts.SourceFile, target: ts.SourceFile, files: readonly ts.SourceFile[]): boolean {
   if (file === target || !ts.isExternalModule(target) || /\bdeclare\s+global\b/u.test(target.text)) return true;
-  const state = stateOf(checker);
-  if (!state.listsRead.has(files)) {
-    state.listsRead.add(files);
-    for (const known of files) state.byName.set(known.fileName, known);
-  }
+  const state = stateOf(checker, files);
   let answers = state.reaching.get(target);
   if (!answers) state.reaching.set(target, answers = new Map());
   const known = answers.get(file);
@@ -59,9 +55,14 @@ interface ReachState {
 /** Per checker (one per program). */
 const states = new WeakMap<ts.TypeChecker, ReachState>();
 
-function stateOf(checker: ts.TypeChecker): ReachState {
+/** The state of this checker, with the names of `files` known. */
+function stateOf(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): ReachState {
   let state = states.get(checker);
   if (!state) states.set(checker, state = { imports: new Map(), byName: new Map(), listsRead: new WeakSet(), reaching: new Map() });
+  if (!state.listsRead.has(files)) {
+    state.listsRead.add(files);
+    for (const known of files) state.byName.set(known.fileName, known);
+  }
   return state;
 }
 
@@ -78,16 +79,52 @@ function importsOf(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.Sourc
   for (const statement of file.statements) {
     const specifier = moduleSpecifierOf(statement);
     if (!specifier) continue;
-    const relative = ts.isStringLiteral(specifier) ? relativeImport(byName, file, specifier.text) : undefined;
-    if (relative) {
-      imported.push(relative);
-      continue;
-    }
-    const declaration = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
-    if (!declaration) return undefined;
-    if (ts.isSourceFile(declaration)) imported.push(declaration);
+    const resolved = resolveSpecifier(checker, byName, file, specifier);
+    if (resolved === undefined) return undefined;
+    if (resolved) imported.push(resolved);
   }
   return imported;
+}
+
+/**
+ * The files whose declarations `file` can name by its own imports: those it imports, and those
+ * they re-export from (`export * from './payments'` in an index), through any number of indexes.
+ * An import that can't be resolved is left out. `files` are the project's files, as for `reaches`.
+ */
+export function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile, files: readonly ts.SourceFile[]): ts.SourceFile[] {
+  const state = stateOf(checker, files);
+  const found = new Set<ts.SourceFile>();
+  const follow = (from: ts.SourceFile, reexports: boolean): void => {
+    for (const statement of from.statements) {
+      if (ts.isExportDeclaration(statement) !== reexports || isTypeOnly(statement)) continue;
+      const specifier = moduleSpecifierOf(statement);
+      const resolved = specifier && resolveSpecifier(checker, state.byName, from, specifier);
+      if (!resolved || found.has(resolved) || resolved === file) continue;
+      found.add(resolved);
+      follow(resolved, true);
+    }
+  };
+  follow(file, false);
+  return [...found];
+}
+
+/** `import type { Job } from './job'` and `export type { Job } from './job'` name no value. */
+function isTypeOnly(statement: ts.Statement): boolean {
+  if (ts.isImportDeclaration(statement)) return statement.importClause?.isTypeOnly === true;
+  return ts.isExportDeclaration(statement) && statement.isTypeOnly;
+}
+
+/**
+ * The file a module specifier names: one of the project's, or a package's module; `null` for a
+ * name that is no file (an ambient module), undefined when it can't be resolved.
+ */
+function resolveSpecifier(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.SourceFile>, file: ts.SourceFile,
+  specifier: ts.Expression): ts.SourceFile | null | undefined {
+  const relative = ts.isStringLiteral(specifier) ? relativeImport(byName, file, specifier.text) : undefined;
+  if (relative) return relative;
+  const declaration = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
+  if (!declaration) return undefined;
+  return ts.isSourceFile(declaration) ? declaration : null;
 }
 
 /** `'./service'` of `import … from './service'`, `export … from './service'` and `import x = require('./service')`. */

@@ -131,13 +131,13 @@ describe('the reach of a rule', () => {
       'a rule without reach makes the walk whole');
 
     seen.length = 0;
-    runRulesWith([spy('file', { fileText: /\bstorm\b/u })], sourceFile, program, { rules: { file: 'warn' } });
+    runRulesWith([spy('file', { files: ({ program: given }) => new Set(given.getSourceFiles()) })], sourceFile, program, { rules: { file: 'warn' } });
     assert.deepEqual(seen, ['file:plain', 'file:ReturnStatement', 'file:busy', 'file:AwaitExpression'],
-      'a rule whose file text occurs walks the whole file');
+      'a rule whose files hold this one walks the whole file');
 
     seen.length = 0;
-    runRulesWith([spy('file', { fileText: /\bhurricane\b/u })], sourceFile, program, { rules: { file: 'warn' } });
-    assert.deepEqual(seen, [], 'a rule whose file text is absent is not run');
+    runRulesWith([spy('file', { files: () => new Set() })], sourceFile, program, { rules: { file: 'warn' } });
+    assert.deepEqual(seen, [], 'a rule whose files leave this one out is not run');
 
     seen.length = 0;
     const computed = spy('computed', { text: ({ program: given }) => (given === program ? /\bcalm\b/u : undefined) });
