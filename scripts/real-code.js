@@ -20,7 +20,7 @@ const only = process.env.ASYNCSENSE_RULES?.split(',');
 const allRules = Object.fromEntries(rules.map((rule) => [rule.id, !only || only.includes(rule.id) ? 'warn' : 'off']));
 const totals = new Map();
 
-for (const { spec, npmFlags, overrides } of specs) {
+for (const { spec, npmFlags, overrides, jsRoot } of specs) {
   const name = spec.replace(/(?!^)@[^@]*$/u, '');
   const dir = path.join(root, '.e2e', 'real-code', spec.replace(/[@/]/gu, '_'));
   const packageDir = path.join(dir, 'node_modules', name);
@@ -29,16 +29,19 @@ for (const { spec, npmFlags, overrides } of specs) {
     fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ private: true, overrides })}\n`);
     execFileSync('npm', ['install', '--no-fund', '--no-audit', '--ignore-scripts', '--loglevel=error', ...npmFlags, spec], { cwd: dir, stdio: 'inherit' });
   }
-  // Most packages keep their sources in src/; some ship them at the package root.
-  const sourceRoot = fs.existsSync(path.join(packageDir, 'src')) ? 'src' : '.';
+  // Most packages keep their sources in src/; some ship them at the package root. A package that
+  // ships only JavaScript is read from the folder its line names (`js:dist`).
+  const sourceRoot = jsRoot ?? (fs.existsSync(path.join(packageDir, 'src')) ? 'src' : '.');
+  const extensions = jsRoot ? ['js', 'mjs', 'cjs'] : ['ts', 'tsx'];
   const tsconfig = path.join(dir, 'tsconfig.json');
   fs.writeFileSync(tsconfig, JSON.stringify({
     compilerOptions: {
       target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2023', 'DOM'], types: ['node'],
-      typeRoots: [path.join(root, 'node_modules', '@types')], strict: true, noEmit: true, skipLibCheck: true,
+      typeRoots: [path.join(root, 'node_modules', '@types')], strict: true, noEmit: true, skipLibCheck: true, allowJs: jsRoot !== undefined,
     },
-    include: [path.join(packageDir, sourceRoot, '**', '*.ts'), path.join(packageDir, sourceRoot, '**', '*.tsx')],
-    exclude: ['**/*.d.ts', '**/*.test.ts', '**/*.spec.ts', '**/__tests__/**', path.join(packageDir, 'node_modules')],
+    include: extensions.map((extension) => path.join(packageDir, sourceRoot, '**', `*.${extension}`)),
+    exclude: ['**/*.d.ts', ...extensions.flatMap((extension) => [`**/*.test.${extension}`, `**/*.spec.${extension}`]), '**/__tests__/**',
+      path.join(packageDir, 'node_modules')],
   }, null, 2));
   const started = performance.now();
   const report = checkProject(tsconfig, allRules);
@@ -64,7 +67,8 @@ console.log('\n# totals', Object.fromEntries(totals));
  * The packages to check: `name@version` arguments, or `--list FILE` with one a line. A line may go
  * on with what its install needs: npm flags (`--legacy-peer-deps`, for packages whose peer
  * dependencies npm cannot settle) and `override:name=version` (a dependency whose wanted version
- * the registry does not have). Text after `#` is a comment.
+ * the registry does not have), and `js:DIR` for a package that ships only JavaScript, read from
+ * that folder of it. Text after `#` is a comment.
  */
 function readSpecs(args) {
   const lines = args[0] === '--list' && args[1] ? fs.readFileSync(args[1], 'utf8').split('\n') : args;
@@ -72,6 +76,7 @@ function readSpecs(args) {
     const [spec, ...rest] = line.split(/\s+/u);
     const overrides = Object.fromEntries(rest.filter((word) => word.startsWith('override:'))
       .map((word) => word.slice('override:'.length).split('=')));
-    return { spec, npmFlags: rest.filter((word) => word.startsWith('--')), overrides };
+    const jsRoot = rest.find((word) => word.startsWith('js:'))?.slice('js:'.length);
+    return { spec, npmFlags: rest.filter((word) => word.startsWith('--')), overrides, jsRoot };
   });
 }
