@@ -87,9 +87,10 @@ function importsOf(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.Sourc
 }
 
 /**
- * The files whose declarations `file` can name by its own imports: those it imports, and those
- * they re-export from (`export * from './payments'` in an index), through any number of indexes.
- * An import that can't be resolved is left out. `files` are the project's files, as for `reaches`.
+ * The project's files whose declarations `file` can name by its own imports: those it imports,
+ * and those they re-export from (`export * from './payments'` in an index), through any number of
+ * indexes. An import that can't be resolved is left out, and so are packages' modules. `files`
+ * are the project's files, as for `reaches`.
  */
 export function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile, files: readonly ts.SourceFile[]): ts.SourceFile[] {
   const state = stateOf(checker, files);
@@ -99,7 +100,9 @@ export function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile, file
       if (ts.isExportDeclaration(statement) !== reexports || isTypeOnly(statement)) continue;
       const specifier = moduleSpecifierOf(statement);
       const resolved = specifier && resolveSpecifier(checker, state.byName, from, specifier);
-      if (!resolved || found.has(resolved) || resolved === file) continue;
+      // A package's modules hold none of the project's functions, and an index of one may
+      // re-export hundreds of them.
+      if (!resolved || state.byName.get(resolved.fileName) !== resolved || found.has(resolved) || resolved === file) continue;
       found.add(resolved);
       follow(resolved, true);
     }
