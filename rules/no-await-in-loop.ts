@@ -24,7 +24,7 @@ import { loopDataFlow } from './util/loop-data-flow';
 import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
 import { operationName } from './util/operation-name';
-import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
+import { SEEN_TO_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { runsFanOut } from './util/promise-combinator';
 import { referenceRoot } from './util/reference-root';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
@@ -121,7 +121,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
-  if (!work.some((node) => performsIo(context.program, checker, node.expression, MAY_WAIT_ON_IO))) return;
+  if (!work.some((node) => performsIo(context.program, checker, node.expression, SEEN_TO_WAIT_ON_IO))) return;
   // An iteration that already runs its operations together: run side by side, the iterations
   // would multiply what is under way.
   if (work.some((node) => runsFanOut(context.program, checker, node.expression))) return;

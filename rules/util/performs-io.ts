@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { answersFromModuleSlot } from './answers-from-module-slot';
 import { isAmbient } from './is-ambient';
 import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
@@ -41,6 +42,14 @@ export interface IoQuestion {
  */
 export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true };
 
+/**
+ * The question of whoever is about to rewrite a loop: is the wait there surely I/O? All I/O counts,
+ * all the way down, but only where it is seen: in Node's modules, `fetch`, a package's promise, or
+ * the project's code that calls them. Code the project declares without showing (a method of its
+ * interface that no class of it implements, a function-typed property, an untyped call) does not.
+ */
+export const SEEN_TO_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: false };
+
 /** How many function bodies one unlimited question reads before it counts the rest as unseen. */
 const MAX_BODIES = 40;
 
@@ -77,6 +86,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     if (!byRoot) byQuestion.set(key, byRoot = new WeakMap());
     let answer = byRoot.get(root);
     if (answer === undefined) {
+      if (answersFromModuleSlot(checker, root)) return false;
       if (bodiesLeft-- <= 0) return unseen;
       // A function that reaches itself again is not I/O by that path.
       byRoot.set(root, false);
