@@ -40,7 +40,8 @@ for (const { spec, npmFlags, overrides, jsRoot } of specs) {
       typeRoots: [path.join(root, 'node_modules', '@types')], strict: true, noEmit: true, skipLibCheck: true, allowJs: jsRoot !== undefined,
     },
     include: extensions.map((extension) => path.join(packageDir, sourceRoot, '**', `*.${extension}`)),
-    exclude: ['**/*.d.ts', ...extensions.flatMap((extension) => [`**/*.test.${extension}`, `**/*.spec.${extension}`]), '**/__tests__/**',
+    // The package's own declaration files (`src/types/*.d.ts`) are the project's, and are read as such.
+    exclude: [...extensions.flatMap((extension) => [`**/*.test.${extension}`, `**/*.spec.${extension}`]), '**/__tests__/**',
       path.join(packageDir, 'node_modules')],
   }, null, 2));
   const started = performance.now();

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isAmbient } from './is-ambient';
+import { isAmbient, typesProjectCode } from './is-ambient';
 
 /** How many classes the answer reads at most: a method of a widely implemented interface tells little. */
 const MAX_IMPLEMENTATIONS = 8;
@@ -17,14 +17,14 @@ interface Heir {
 
 /**
  * The bodies of the project's classes that implement a method declared without one: a method of
- * one of the project's interfaces, or an abstract method. `solidity.getScope(path)` through an
+ * one of the project's interfaces (also one typed in its own `.d.ts` files), or an abstract method. `solidity.getScope(path)` through an
  * interface runs one of these. Empty when the project implements it nowhere it can see (an object
  * literal, a factory, the user of a library), or in more than a few classes.
  */
 export function implementations(program: ts.Program, checker: ts.TypeChecker, method: ts.Declaration): ts.Node[] {
   const owner = method.parent;
   const name = ts.getNameOfDeclaration(method);
-  if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) || isAmbient(method)) return [];
+  if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) || (isAmbient(method) && !typesProjectCode(program, method))) return [];
   if (!ts.isInterfaceDeclaration(owner) && !ts.isClassLike(owner)) return [];
   const ownerSymbol = owner.name && checker.getSymbolAtLocation(owner.name);
   if (!ownerSymbol) return [];

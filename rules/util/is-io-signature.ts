@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { ambientModuleName } from './ambient-module-name';
-import { isAmbient } from './is-ambient';
+import { isAmbient, typesProjectCode } from './is-ambient';
 import { isDeclaredInPackage } from './is-declared-in-package';
 import { isPromiseLike } from './is-promise-like';
 import { lastWord, words } from './last-word';
@@ -43,7 +43,7 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
   // IndexedDB's requests queue on their transaction and hold no handle of their own: they are a
   // wait worth overlapping, not a connection per call.
   if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration) || (queued && isIndexedDbRequest(declaration));
-  if (!isAmbient(declaration)) return false;
+  if (!isAmbient(declaration) || typesProjectCode(program, declaration)) return false;
   if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) return false;
   if (isDeclaredInPackage(declaration, 'node')) {
     const module = ambientModuleName(declaration);

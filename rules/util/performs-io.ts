@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { answersFromModuleSlot } from './answers-from-module-slot';
-import { isAmbient } from './is-ambient';
+import { isAmbient, typesProjectCode } from './is-ambient';
 import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { implementations } from './implementations';
@@ -106,7 +106,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     if (!signature) return unseen;
     if (isIoSignature(program, checker, signature, { queued: anyIo })) return true;
     const bodies = bodiesBehind(program, checker, signature);
-    if (bodies === undefined) return unseen && !isAmbientSignature(signature) && returnsPromise(checker, signature, call);
+    if (bodies === undefined) return unseen && !isPackageSignature(program, signature) && returnsPromise(checker, signature, call);
     return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1));
   }
 }
@@ -117,9 +117,12 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
  */
 function bodiesBehind(program: ts.Program, checker: ts.TypeChecker, signature: ts.Signature): ts.Node[] | undefined {
   const { declaration } = signature;
-  if (!declaration || ts.isJSDocSignature(declaration) || isAmbient(declaration)) return undefined;
-  if (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)
-    || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) {
+  if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+  // A method typed in the project's own declaration files is read in the classes that implement it.
+  const ambient = isAmbient(declaration);
+  if (ambient && !typesProjectCode(program, declaration)) return undefined;
+  if (!ambient && (ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration) || ts.isConstructorDeclaration(declaration)
+    || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration))) {
     if (declaration.body) return [declaration.body];
   }
   if (ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)) {
@@ -154,7 +157,7 @@ function insidePromiseExecutor(node: ts.Node): boolean {
 }
 
 /** A signature of code outside the project: a package's, Node's, or the standard library's. */
-function isAmbientSignature(signature: ts.Signature): boolean {
+function isPackageSignature(program: ts.Program, signature: ts.Signature): boolean {
   const { declaration } = signature;
-  return declaration !== undefined && !ts.isJSDocSignature(declaration) && isAmbient(declaration);
+  return declaration !== undefined && !ts.isJSDocSignature(declaration) && isAmbient(declaration) && !typesProjectCode(program, declaration);
 }
