@@ -9,11 +9,17 @@ import ts from 'typescript';
 export function answersFromModuleSlot(checker: ts.TypeChecker, body: ts.Node): boolean {
   if (!ts.isBlock(body)) return false;
   const [first] = body.statements;
-  if (!first || !ts.isIfStatement(first) || first.elseStatement || !returns(first.thenStatement)) return false;
+  if (!first || !ts.isIfStatement(first) || first.elseStatement) return false;
   const slot = slotTested(first.expression);
   const symbol = slot && checker.getSymbolAtLocation(slot);
-  if (!symbol || !isModuleVariable(symbol)) return false;
-  return body.statements.slice(1).some((statement) => assigns(checker, statement, symbol));
+  const returned = returnedExpression(first.thenStatement);
+  if (!symbol || !isModuleVariable(symbol) || !returned || !ts.isIdentifier(returned) || checker.getSymbolAtLocation(returned) !== symbol) {
+    return false;
+  }
+  // `busy = false` or `pending = undefined` later: a guard against running twice at once, or a
+  // flight shared while it lasts, not an answer kept.
+  const stored = body.statements.slice(1).flatMap((statement) => valuesAssigned(checker, statement, symbol));
+  return stored.length > 0 && !stored.some(isEmptyValue);
 }
 
 /** `X`, `X !== undefined`, `X != null`, `typeof X !== 'undefined'`: the variable a test says is set. */
@@ -30,9 +36,22 @@ function slotTested(test: ts.Expression): ts.Identifier | undefined {
   return side && ts.isIdentifier(side) ? side : undefined;
 }
 
-function returns(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement)) return true;
-  return ts.isBlock(statement) && statement.statements.length === 1 && ts.isReturnStatement(statement.statements[0]!);
+/** What `return X;` or `{ return X; }` gives back. */
+function returnedExpression(statement: ts.Statement): ts.Expression | undefined {
+  const only = ts.isBlock(statement) && statement.statements.length === 1 ? statement.statements[0]! : statement;
+  return ts.isReturnStatement(only) && only.expression ? skipParentheses(only.expression) : undefined;
+}
+
+function skipParentheses(expression: ts.Expression): ts.Expression {
+  return ts.isParenthesizedExpression(expression) ? skipParentheses(expression.expression) : expression;
+}
+
+/** `false`, `undefined`, `null`, `0`, `''`: what empties the variable again. */
+function isEmptyValue(value: ts.Expression): boolean {
+  const bare = skipParentheses(value);
+  return bare.kind === ts.SyntaxKind.FalseKeyword || bare.kind === ts.SyntaxKind.NullKeyword
+    || (ts.isIdentifier(bare) && bare.text === 'undefined') || ts.isVoidExpression(bare)
+    || (ts.isNumericLiteral(bare) && Number(bare.text) === 0) || (ts.isStringLiteralLike(bare) && bare.text === '');
 }
 
 /** A `let` or `var` declared at the top of a module, not inside any function. */
@@ -44,18 +63,17 @@ function isModuleVariable(symbol: ts.Symbol): boolean {
     && ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
 }
 
-/** Whether a statement sets the variable (`X = value`), outside the functions it defines. */
-function assigns(checker: ts.TypeChecker, statement: ts.Statement, symbol: ts.Symbol): boolean {
-  let found = false;
+/** The values a statement sets the variable to (`X = value`), outside the functions it defines. */
+function valuesAssigned(checker: ts.TypeChecker, statement: ts.Statement, symbol: ts.Symbol): ts.Expression[] {
+  const values: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
-    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isFunctionLike(node)) return;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)
       && checker.getSymbolAtLocation(node.left) === symbol) {
-      found = true;
-      return;
+      values.push(node.right);
     }
     ts.forEachChild(node, visit);
   };
   visit(statement);
-  return found;
+  return values;
 }

@@ -31,6 +31,13 @@ export interface IoQuestion {
    * "may this be slow?" must assume so; whoever asks "does this surely open connections?" not.
    */
   readonly unseen?: boolean;
+  /**
+   * Count a function that does its work once per process and then answers from a variable of
+   * its module as memory. Right for whoever asks whether waiting for it beside other work, or
+   * again on every turn of a loop, is slow; wrong for whoever starts many at once, whose cold
+   * calls all miss the variable.
+   */
+  readonly once?: boolean;
 }
 
 /**
@@ -40,7 +47,7 @@ export interface IoQuestion {
  * from running beside other work; work it cannot see into (an interface it implements nowhere)
  * may be I/O.
  */
-export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true };
+export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true, once: true };
 
 /**
  * The question of whoever is about to rewrite a loop: is the wait there surely I/O? All I/O counts,
@@ -48,7 +55,7 @@ export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen
  * the project's code that calls them. Code the project declares without showing (a method of its
  * interface that no class of it implements, a function-typed property, an untyped call) does not.
  */
-export const SEEN_TO_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: false };
+export const SEEN_TO_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: false, once: true };
 
 /** How many function bodies one unlimited question reads before it counts the rest as unseen. */
 const MAX_BODIES = 40;
@@ -69,6 +76,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   const anyIo = question.anyIo ?? false;
   const depth = question.depth ?? 1;
   const unseen = question.unseen ?? false;
+  const once = question.once ?? false;
   let bodiesLeft = MAX_BODIES;
   const expression = skipOuterExpressions(node);
   if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return hasIoCall(expression, depth);
@@ -79,18 +87,22 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   return body !== undefined && hasIoCall(body, depth);
 
   function hasIoCall(root: ts.Node, helperDepth: number): boolean {
-    const key = `${anyIo}:${unseen}:${helperDepth}`;
+    const key = `${anyIo}:${unseen}:${once}:${helperDepth}`;
     let byQuestion = answers.get(checker);
     if (!byQuestion) answers.set(checker, byQuestion = new Map());
     let byRoot = byQuestion.get(key);
     if (!byRoot) byQuestion.set(key, byRoot = new WeakMap());
     let answer = byRoot.get(root);
     if (answer === undefined) {
-      if (answersFromModuleSlot(checker, root)) return false;
+      if (once && answersFromModuleSlot(checker, root)) return false;
       if (bodiesLeft-- <= 0) return unseen;
       // A function that reaches itself again is not I/O by that path.
       byRoot.set(root, false);
-      byRoot.set(root, answer = containsCall(root, (call) => isIoCall(call, helperDepth)));
+      answer = containsCall(root, (call) => isIoCall(call, helperDepth));
+      // A "no" reached after the bodies ran out holds only for this question's walk: another walk,
+      // starting closer, may still see the I/O further down.
+      if (answer || bodiesLeft > 0) byRoot.set(root, answer);
+      else byRoot.delete(root);
     }
     return answer;
   }
