@@ -115,6 +115,8 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       const name = helper && ts.getNameOfDeclaration(helper)?.getText(sourceFile);
       if (!helper || !name) return undefined;
       for (const site of callSites(checker, helper, projectFiles(program)) ?? []) {
+        // A test that retries the helper says nothing about how the code runs, unless tests are checked.
+        if (!options.checkTestFiles && isTestFile(program, site.getSourceFile())) continue;
         const caller = runsAgainAround(site);
         if (caller) return { source: { ...caller.source, name: `\`${name}\`, which ${caller.source.name} calls,` }, scope: helper };
       }
