@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { Rule, Suggestion, TextEdit } from './core/types';
 import { callSites, projectFiles } from './util/call-sites';
 import { handlerSource, handlerSourceWhereWritten, type HandlerContext, type HandlerSource } from './util/handler-model';
-import { filesAndImports } from './util/files-and-imports';
+import { fileMatches, filesAndImports } from './util/files-and-imports';
 import { isDeclaredInPackage } from './util/is-declared-in-package';
 import { isTestFile } from './util/is-test-file';
 import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idempotent-effects';
@@ -127,7 +127,7 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
     function runsAgainAround(call: ts.CallExpression): RunsAgain | false | undefined {
       // A loop that tries one endpoint after another looks like one that retries: only a file that
       // speaks of attempts or retries is taken to retry by hand.
-      const tryBlock = speaksOfRetries(call.getSourceFile(), options) ? retriedTryBlock(call) : undefined;
+      const tryBlock = fileMatches(call.getSourceFile(), filePattern(options)) ? retriedTryBlock(call) : undefined;
       if (tryBlock) {
         return { source: { kind: 'retry', name: 'a retry loop', because: 'the loop runs it again after a failure' }, scope: tryBlock };
       }
@@ -214,18 +214,6 @@ function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.N
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Per file (files are reused from one program to the next) and options. */
-const retryTalk = new WeakMap<ts.SourceFile, WeakMap<Options, boolean>>();
-
-/** Whether a file speaks of retries or attempts, imports a retry or queue package, or names one of the user's own. */
-function speaksOfRetries(file: ts.SourceFile, options: Options): boolean {
-  let byOptions = retryTalk.get(file);
-  if (!byOptions) retryTalk.set(file, byOptions = new WeakMap());
-  let answer = byOptions.get(options);
-  if (answer === undefined) byOptions.set(options, answer = filePattern(options).test(file.text));
-  return answer;
 }
 
 /** Per options: the names of the user's own registrations, and the files the rule reads. */

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
  * Whether a function's body answers from a variable of its module once that holds a value: it
@@ -39,16 +40,12 @@ function slotTested(test: ts.Expression): ts.Identifier | undefined {
 /** What `return X;` or `{ return X; }` gives back. */
 function returnedExpression(statement: ts.Statement): ts.Expression | undefined {
   const only = ts.isBlock(statement) && statement.statements.length === 1 ? statement.statements[0]! : statement;
-  return ts.isReturnStatement(only) && only.expression ? skipParentheses(only.expression) : undefined;
-}
-
-function skipParentheses(expression: ts.Expression): ts.Expression {
-  return ts.isParenthesizedExpression(expression) ? skipParentheses(expression.expression) : expression;
+  return ts.isReturnStatement(only) && only.expression ? skipOuterExpressions(only.expression) : undefined;
 }
 
 /** `false`, `undefined`, `null`, `0`, `''`: what empties the variable again. */
 function isEmptyValue(value: ts.Expression): boolean {
-  const bare = skipParentheses(value);
+  const bare = skipOuterExpressions(value);
   return bare.kind === ts.SyntaxKind.FalseKeyword || bare.kind === ts.SyntaxKind.NullKeyword
     || (ts.isIdentifier(bare) && bare.text === 'undefined') || ts.isVoidExpression(bare)
     || (ts.isNumericLiteral(bare) && Number(bare.text) === 0) || (ts.isStringLiteralLike(bare) && bare.text === '');

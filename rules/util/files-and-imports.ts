@@ -21,7 +21,7 @@ export function filesAndImports(program: ts.Program, pattern: RegExp): ReadonlyS
     const checker = program.getTypeChecker();
     const set = new Set<ts.SourceFile>();
     for (const file of all) {
-      if (!matches(file, pattern)) continue;
+      if (!fileMatches(file, pattern)) continue;
       set.add(file);
       for (const imported of importedFiles(checker, file, all)) set.add(imported);
     }
@@ -30,7 +30,8 @@ export function filesAndImports(program: ts.Program, pattern: RegExp): ReadonlyS
   return files;
 }
 
-function matches(file: ts.SourceFile, pattern: RegExp): boolean {
+/** Whether a file's text matches, asked once per file and pattern. */
+export function fileMatches(file: ts.SourceFile, pattern: RegExp): boolean {
   let byPattern = matched.get(file);
   if (!byPattern) matched.set(file, byPattern = new Map());
   let answer = byPattern.get(pattern.source);
