@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { reaches } from './import-reach';
+import { isCommonJsExport } from './module-references';
 
 /** How many calls the answer lists at most: a function called from everywhere is an API, not a helper. */
 const MAX_CALL_SITES = 16;
@@ -116,7 +117,12 @@ function isWholeWord(text: string, at: number, length: number): boolean {
 
 /** The name callers spell a function by: its own, or that of the variable or property holding it. */
 export function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts.PrivateIdentifier | undefined {
-  const holder = ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) ? declaration.parent : declaration;
+  let holder = ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) ? declaration.parent : declaration;
+  // `exports.charge = async function (…) {…}` in CommonJS: the property is what callers name.
+  if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === declaration
+    && ts.isPropertyAccessExpression(holder.left)) {
+    return holder.left.name;
+  }
   if (holder !== declaration && !ts.isVariableDeclaration(holder) && !ts.isPropertyDeclaration(holder) && !ts.isPropertyAssignment(holder)) {
     return undefined;
   }
@@ -124,10 +130,23 @@ export function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts
   return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) ? name : undefined;
 }
 
+/**
+ * The symbol a name stands for, through imports and, in CommonJS, through an index's
+ * `module.exports = { charge }` to the `charge` it passes on.
+ */
 function resolve(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
-  const symbol = checker.getSymbolAtLocation(node);
-  return symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  let symbol = checker.getSymbolAtLocation(node);
+  for (let step = 0; symbol && step < MAX_RESOLVE_STEPS; step++) {
+    const declaration = symbol.valueDeclaration;
+    if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    else if (declaration && ts.isShorthandPropertyAssignment(declaration)) symbol = checker.getShorthandAssignmentValueSymbol(declaration);
+    else break;
+  }
+  return symbol;
 }
+
+/** How many imports and shorthand exports `resolve` follows: an index of an index of an index. */
+const MAX_RESOLVE_STEPS = 8;
 
 /** The identifier that starts at `position` and spells `name`, if the text there is one. */
 function identifierAt(sourceFile: ts.SourceFile, position: number, name: string): ts.Identifier | ts.PrivateIdentifier | undefined {
@@ -149,7 +168,7 @@ function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | 
   const user = reference.parent;
   if (ts.isCallExpression(user) && user.expression === reference) return user;
   if (ts.isImportSpecifier(user) || ts.isExportSpecifier(user) || ts.isImportClause(user) || ts.isNamespaceImport(user)
-    || ts.isTypeQueryNode(user) || ts.isQualifiedName(user)) {
+    || ts.isTypeQueryNode(user) || ts.isQualifiedName(user) || isCommonJsExport(reference)) {
     return 'declaration';
   }
   // An overload's or an interface's signature, or the declaration itself.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import ts from 'typescript';
+import { locallyExportedNames, moduleReferences } from './module-references';
 
 /**
  * Whether code in `file` can see a value declared in `target`: `file` is `target` or imports it,
@@ -87,19 +88,21 @@ function importsOf(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.Sourc
 }
 
 /**
- * The project's files whose declarations `file` can name by its own imports: those it imports,
- * and those they re-export from (`export * from './payments'` in an index), through any number of
- * indexes. An import that can't be resolved is left out, and so are packages' modules. `files`
- * are the project's files, as for `reaches`.
+ * The project's files whose declarations `file` can name by its own imports: those it imports
+ * (also by `require`), and those they pass on (`export * from './payments'` in an index, or
+ * `import { charge } from './charge'; export { charge }`), through any number of indexes. An
+ * import that can't be resolved is left out, and so are packages' modules. `files` are the
+ * project's files, as for `reaches`.
  */
 export function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile, files: readonly ts.SourceFile[]): ts.SourceFile[] {
   const state = stateOf(checker, files);
   const found = new Set<ts.SourceFile>();
-  const follow = (from: ts.SourceFile, reexports: boolean): void => {
-    for (const statement of from.statements) {
-      if (ts.isExportDeclaration(statement) !== reexports || isTypeOnly(statement)) continue;
-      const specifier = moduleSpecifierOf(statement);
-      const resolved = specifier && resolveSpecifier(checker, state.byName, from, specifier);
+  const follow = (from: ts.SourceFile, passedOn: boolean): void => {
+    const exported = passedOn ? locallyExportedNames(from) : undefined;
+    for (const { specifier, names } of moduleReferences(from)) {
+      // `file` binds what it imports; an index only what it passes on.
+      if (exported ? names !== 'reexport' && !names.some((name) => exported.has(name)) : names === 'reexport') continue;
+      const resolved = resolveSpecifier(checker, state.byName, from, specifier);
       // A package's modules hold none of the project's functions, and an index of one may
       // re-export hundreds of them.
       if (!resolved || state.byName.get(resolved.fileName) !== resolved || found.has(resolved) || resolved === file) continue;
@@ -111,19 +114,13 @@ export function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile, file
   return [...found];
 }
 
-/** `import type { Job } from './job'` and `export type { Job } from './job'` name no value. */
-function isTypeOnly(statement: ts.Statement): boolean {
-  if (ts.isImportDeclaration(statement)) return statement.importClause?.isTypeOnly === true;
-  return ts.isExportDeclaration(statement) && statement.isTypeOnly;
-}
-
 /**
  * The file a module specifier names: one of the project's, or a package's module; `null` for a
  * name that is no file (an ambient module), undefined when it can't be resolved.
  */
 function resolveSpecifier(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.SourceFile>, file: ts.SourceFile,
   specifier: ts.Expression): ts.SourceFile | null | undefined {
-  const relative = ts.isStringLiteral(specifier) ? relativeImport(byName, file, specifier.text) : undefined;
+  const relative = ts.isStringLiteralLike(specifier) ? relativeImport(byName, file, specifier.text) : undefined;
   if (relative) return relative;
   const declaration = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
   if (!declaration) return undefined;
@@ -140,7 +137,7 @@ function moduleSpecifierOf(statement: ts.Statement): ts.Expression | undefined {
 }
 
 /** What TypeScript tries for `./service`, `./service.js` and `./lib`, in the project's own files. */
-const CANDIDATE_ENDINGS = ['', '.ts', '.tsx', '.mts', '.cts', '/index.ts', '/index.tsx'];
+const CANDIDATE_ENDINGS = ['', '.ts', '.tsx', '.mts', '.cts', '/index.ts', '/index.tsx', '.js', '.jsx', '.mjs', '.cjs', '/index.js'];
 
 /**
  * The project file a relative specifier names (`./service`, `../core/model.js`), found among the
@@ -153,7 +150,7 @@ function relativeImport(byName: ReadonlyMap<string, ts.SourceFile>, file: ts.Sou
   const stem = base.replace(/\.(?:[mc]?js|jsx)$/u, '');
   for (const ending of CANDIDATE_ENDINGS) {
     const found = byName.get(stem + ending);
-    if (found && /\.(?:[mc]?ts|tsx)$/u.test(found.fileName)) return found;
+    if (found && /\.(?:[mc]?[tj]s|[tj]sx)$/u.test(found.fileName)) return found;
   }
   return undefined;
 }

@@ -4,21 +4,21 @@ import os from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { callSites, isPrivateToFile, projectFiles } from 'eslint-plugin-asyncsense/internal/util/call-sites';
-import { reaches } from 'eslint-plugin-asyncsense/internal/util/import-reach';
+import { importedFiles, reaches } from 'eslint-plugin-asyncsense/internal/util/import-reach';
 
 function filesReaching(checker: ts.TypeChecker, target: ts.SourceFile, files: readonly ts.SourceFile[]): ts.SourceFile[] {
   return files.filter((file) => reaches(checker, file, target, files));
 }
 
 /** A program of the given files, written to a folder of their own. */
-function programOf(files: Record<string, string>): ts.Program {
+function programOf(files: Record<string, string>, options: ts.CompilerOptions = {}): ts.Program {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asyncsense-call-sites-'));
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
   }
   const rootNames = Object.keys(files).map((name) => path.join(dir, name));
-  const program = ts.createProgram({ rootNames, options: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, types: [], noEmit: true, moduleDetection: ts.ModuleDetectionKind.Legacy } });
+  const program = ts.createProgram({ rootNames, options: { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext, types: [], noEmit: true, moduleDetection: ts.ModuleDetectionKind.Legacy, ...options } });
   // The checker binds every file, which sets the parents that the questions walk up.
   program.getTypeChecker();
   return program;
@@ -102,5 +102,55 @@ describe('a function private to its file', () => {
 
   it('is not a function of a script, which other files see as a global', () => {
     assert.equal(isPrivateToFile(functionNamed(program, 'script.ts', 'global')), false);
+  });
+});
+
+describe('the files whose functions a file can name by its imports', () => {
+  function namesImportedBy(program: ts.Program, file: string): string[] {
+    const files = projectFiles(program);
+    const from = files.find((candidate) => baseName(candidate) === file)!;
+    return importedFiles(program.getTypeChecker(), from, files).map(baseName).sort();
+  }
+
+  it('are those it imports, and those an index passes on by `export … from` or by exporting what it imported', () => {
+    const program = programOf({
+      'charge.ts': 'export async function charge(amount: number) { return amount; }\n',
+      'refund.ts': 'export async function refund(amount: number) { return amount; }\n',
+      'audit.ts': 'export function audit(line: string) { return line; }\n',
+      'ledger.ts': "import { audit } from './audit.js';\nexport function book(line: string) { return audit(line); }\n",
+      'payments.ts': [
+        "import { charge } from './charge.js';",
+        "import * as refunds from './refund.js';",
+        "import { book } from './ledger.js';",
+        'book("index loaded");',
+        'export { charge, refunds };',
+        '',
+      ].join('\n'),
+      'types.ts': 'export interface Payment { amount: number }\n',
+      'index.ts': "export * from './payments.js';\nexport type { Payment } from './types.js';\n",
+      'worker.ts': "import { charge } from './index.js';\nexport const run = () => charge(1);\n",
+    });
+    // The index's own import of the ledger is for its own use: the worker cannot name `book`.
+    assert.deepEqual(namesImportedBy(program, 'worker.ts'), ['charge.ts', 'index.ts', 'payments.ts', 'refund.ts']);
+  });
+
+  it('are, in CommonJS, those it requires and those an index passes on through `module.exports` and `exports`', () => {
+    const program = programOf({
+      'charge.js': 'exports.charge = async function charge(amount) { return amount; };\n',
+      'refund.js': 'module.exports = async function refund(amount) { return amount; };\n',
+      'mail.js': 'exports.send = async function send(to) { return to; };\n',
+      'log.js': 'exports.log = function log(line) { return line; };\n',
+      'payments.js': [
+        "const { charge } = require('./charge');",
+        "const refund = require('./refund.js');",
+        "const { log } = require('./log');",
+        'log("index loaded");',
+        'module.exports = { charge, refund };',
+        "module.exports.mail = require('./mail');",
+        '',
+      ].join('\n'),
+      'worker.js': "const payments = require('./payments');\nexports.run = () => payments.charge(1);\n",
+    }, { allowJs: true, checkJs: true, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10 });
+    assert.deepEqual(namesImportedBy(program, 'worker.js'), ['charge.js', 'mail.js', 'payments.js', 'refund.js']);
   });
 });
