@@ -2,6 +2,7 @@ import ts from 'typescript';
 import type { Rule, Suggestion, TextEdit } from './core/types';
 import { callSites, projectFiles } from './util/call-sites';
 import { handlerSource, handlerSourceWhereWritten, type HandlerContext, type HandlerSource } from './util/handler-model';
+import { REGISTERED_ELSEWHERE_PACKAGES, RUNS_AGAIN_PACKAGES } from './util/handler-sources';
 import { fileMatches, filesAndImports } from './util/files-and-imports';
 import { isDeclaredInPackage } from './util/is-declared-in-package';
 import { isTestFile } from './util/is-test-file';
@@ -9,7 +10,7 @@ import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idem
 import { retriedTryBlock } from './util/retry-loop';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
-import { specifierNames, wordPattern } from './util/specifier-names';
+import { modulePattern, specifierNames, wordPattern } from './util/specifier-names';
 
 export interface Options {
   /** Calls that register request handlers, beyond the frameworks asyncsense knows (shared with no-blocking-io). */
@@ -25,10 +26,10 @@ export interface Options {
 export type MessageId = 'repeatedEffect' | 'freshKey' | 'addIdempotencyKey';
 
 /** The packages a file that retries or consumes at least once imports, and the words of a retry loop. */
-const RETRY_SIGNALS = /\b(?:bull|bullmq|kafkajs|amqplib|aws-lambda|p-retry|async-retry|promise-retry|cockatiel)\b|[Aa]ttempt|[Rr]etr[iy]/u;
+const RETRY_SIGNALS = new RegExp(`${modulePattern(RUNS_AGAIN_PACKAGES)}|[Aa]ttempt|[Rr]etr[iy]`, 'u');
 
 /** The packages whose registrations may name a function declared elsewhere (`new Worker(queue, process)`). */
-const REGISTERING_PACKAGES = /\b(?:bull|bullmq|kafkajs|amqplib|p-retry|async-retry|promise-retry|cockatiel)\b/u;
+const REGISTERING_PACKAGES = new RegExp(modulePattern(REGISTERED_ELSEWHERE_PACKAGES), 'u');
 
 /** Names that say a condition checks whether this input was already handled. */
 const PROCESSED_CHECK = /\b(?:id|messageId|jobId|eventId|idempotencyKey|deliveryTag|offset|processed\w*|handled\w*|seen\w*)\b/iu;
@@ -207,10 +208,16 @@ function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.N
   const [first] = scope.parameters;
   if (!first || !ts.isIdentifier(first.name)) return undefined;
   const symbol = checker.getTypeAtLocation(first).getSymbol();
-  const isJob = symbol?.getName() === 'Job'
-    && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, 'bullmq') || isDeclaredInPackage(declaration, 'bull'));
-  return isJob ? `String(${first.name.text}.id)` : undefined;
+  const known = DELIVERY_IDS.find(({ type, packages }) => symbol?.getName() === type
+    && (symbol.declarations ?? []).some((declaration) => packages.some((name) => isDeclaredInPackage(declaration, name))));
+  return known?.id(first.name.text);
 }
+
+/** What a handler's first parameter is, and the id that stays the same when the job or message comes again. */
+const DELIVERY_IDS: readonly { readonly type: string; readonly packages: readonly string[]; readonly id: (name: string) => string }[] = [
+  { type: 'Job', packages: ['bullmq', 'bull'], id: (name) => `String(${name}.id)` },
+  { type: 'Message', packages: ['@google-cloud/pubsub'], id: (name) => `${name}.id` },
+];
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -5,9 +5,13 @@ import { forEachCallIn } from './code-walk';
 import { isDeclaredInPackage } from './is-declared-in-package';
 import { NodeAnswers } from './node-answers';
 import { isPackageRetryWrapper, retriesArgument } from './retrying-helper';
-import { LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration } from './handler-sources';
+import { fileMatches } from './files-and-imports';
+import {
+  GRAPHILE_TASK, LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration,
+} from './handler-sources';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
+import { modulePattern } from './specifier-names';
 import { valueMatchesSpecifier } from './value-matches-specifier';
 
 export type { HandlerKind, HandlerSource } from './handler-sources';
@@ -63,6 +67,24 @@ export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclarati
  */
 export function handlerSourceWhereWritten(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
   return passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn) ?? exportedLambdaHandler(fn);
+}
+
+const GRAPHILE_IMPORT = new RegExp(modulePattern([GRAPHILE_TASK.package]), 'u');
+
+/**
+ * A Graphile Worker task, by its type: a function typed `Task` where it is written (in a
+ * `taskList`, or `const sendWelcome: Task = …`), or one that takes the task's `JobHelpers`.
+ */
+function graphileTask(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  if (!fileMatches(fn.getSourceFile(), GRAPHILE_IMPORT)) return undefined;
+  // An optional entry of a task list is typed `Task | undefined`.
+  const isGraphileType = (type: ts.Type | undefined, name: string): boolean => (type?.isUnion() ? type.types : [type]).some((part) => {
+    const symbol = part?.aliasSymbol ?? part?.getSymbol();
+    return symbol?.getName() === name && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, GRAPHILE_TASK.package));
+  });
+  const typedAsTask = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && isGraphileType(checker.getContextualType(fn), GRAPHILE_TASK.functionType);
+  return typedAsTask || fn.parameters.some((parameter) => isGraphileType(checker.getTypeAtLocation(parameter), GRAPHILE_TASK.helpersType))
+    ? GRAPHILE_TASK.source : undefined;
 }
 
 /** `app.get(path, (req, res) => …)`, `fastify.route({ handler: async (request) => … })`. */
@@ -171,18 +193,18 @@ function receiverMatches(checker: ts.TypeChecker, callee: ts.Expression, pattern
   return ts.isPropertyAccessExpression(callee) && pattern.test(checker.typeToString(checker.getTypeAtLocation(callee.expression)));
 }
 
-/** A NestJS route method, a Next.js route export, an AWS Lambda handler. */
+/** A NestJS route method, a Next.js route export, an AWS Lambda handler, a Graphile Worker task. */
 function declaredAsHandler(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
   if (ts.isMethodDeclaration(fn) && isNestRoute(context.checker, fn)) return { kind: 'request', name: 'a NestJS route handler' };
   const exported = exportedName(fn);
-  if (exported === undefined) return undefined;
+  if (exported === undefined) return graphileTask(context.checker, fn);
   const fileName = path.basename(fn.getSourceFile().fileName);
   if (NEXT_ROUTE_EXPORTS.has(exported) && /^route\.[cm]?[jt]sx?$/u.test(fileName)) return { kind: 'request', name: 'a Next.js route handler' };
   const lambda = lambdaEvent(context.checker, fn);
   if (lambda !== undefined) {
     return LAMBDA_DELIVERIES.get(lambda) ?? { kind: 'request', name: 'an AWS Lambda handler' };
   }
-  return undefined;
+  return graphileTask(context.checker, fn);
 }
 
 /**

@@ -71,6 +71,19 @@ export const REGISTRATIONS: readonly Registration[] = [
     packages: ['amqplib'], names: ['consume'],
     source: { kind: 'delivery', name: 'an amqplib consumer', because: 'RabbitMQ delivers an unacknowledged message again' },
   },
+  {
+    packages: ['sqs-consumer'], names: ['create', 'Consumer'], properties: ['handleMessage', 'handleMessageBatch'], ignoreArguments: true,
+    source: { kind: 'delivery', name: 'an sqs-consumer handler', because: 'SQS delivers at least once' },
+  },
+  {
+    packages: ['@google-cloud/pubsub'], names: ['on', 'addListener', 'prependListener'], event: 'message',
+    source: { kind: 'delivery', name: 'a Pub/Sub message listener', because: 'Pub/Sub delivers a message again when it is not acknowledged in time' },
+  },
+  {
+    packages: ['@azure/service-bus'], names: ['subscribe'], properties: ['processMessage'], ignoreArguments: true,
+    source: { kind: 'delivery', name: 'a Service Bus message handler', because: 'Service Bus delivers a message again when it is not completed' },
+  },
+  { packages: ['pg-boss'], names: ['work'], source: { kind: 'delivery', name: 'a pg-boss worker', because: 'pg-boss runs a failed or expired job again' } },
   { packages: ['p-retry'], source: { kind: 'retry', name: 'a function retried by p-retry', because: 'p-retry runs it again after a failure' } },
   { packages: ['async-retry'], source: { kind: 'retry', name: 'a function retried by async-retry', because: 'async-retry runs it again after a failure' } },
   { packages: ['promise-retry'], source: { kind: 'retry', name: 'a function retried by promise-retry', because: 'promise-retry runs it again after a failure' } },
@@ -94,3 +107,25 @@ export const LAMBDA_DELIVERIES: ReadonlyMap<string, HandlerSource> = new Map([
   ['KinesisStreamEvent', { kind: 'delivery', name: 'a Kinesis stream handler', because: 'Kinesis retries a failed batch' }],
   ['DynamoDBStreamEvent', { kind: 'delivery', name: 'a DynamoDB stream handler', because: 'DynamoDB Streams retry a failed batch' }],
 ]);
+
+/**
+ * Graphile Worker's tasks, known by their type: a function typed `Task` (in a `taskList`, or
+ * exported from a task file), or one that takes the `JobHelpers` a task is given.
+ */
+export const GRAPHILE_TASK = {
+  package: 'graphile-worker',
+  functionType: 'Task',
+  helpersType: 'JobHelpers',
+  source: { kind: 'delivery', name: 'a Graphile Worker task', because: 'Graphile Worker runs a failed job again' },
+} as const satisfies { readonly package: string; readonly functionType: string; readonly helpersType: string; readonly source: HandlerSource };
+
+/** The packages of the queues and retry wrappers above, whose registrations may name a function declared elsewhere (`new Worker(queue, process)`). */
+export const REGISTERED_ELSEWHERE_PACKAGES: readonly string[] = [...new Set(REGISTRATIONS
+  .filter((registration) => registration.source.kind !== 'request').flatMap((registration) => registration.packages))];
+
+/**
+ * The packages whose import says a file may run code again for the same input: those, AWS
+ * Lambda's event types, Graphile Worker. A file that imports none of them (and speaks of no
+ * retries) needs no look for consumers or retries.
+ */
+export const RUNS_AGAIN_PACKAGES: readonly string[] = [...REGISTERED_ELSEWHERE_PACKAGES, 'aws-lambda', GRAPHILE_TASK.package];

@@ -10,5 +10,17 @@ export function specifierNames(specifiers: readonly TypeOrValueSpecifier[]): str
 
 /** A pattern source that matches `name` as a whole word. */
 export function wordPattern(name: string): string {
-  return `\\b${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\b`;
+  return `\\b${escapePattern(name)}\\b`;
+}
+
+/**
+ * A pattern source that matches an import of one of the modules (`'bullmq'`, `"@azure/service-bus"`,
+ * `'bullmq/dist/esm'`): the name in quotes, as `from` and `require` write it.
+ */
+export function modulePattern(names: readonly string[]): string {
+  return `['"\`](?:${names.map(escapePattern).join('|')})['"\`/]`;
+}
+
+function escapePattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -78,8 +78,11 @@ export function programWithText(base: ts.Program, file: string, text: string): t
   host.readFile = (name) => (path.resolve(name) === normalised ? text : readFile(name));
   host.getSourceFile = (name, languageVersion, onError, shouldCreate) => {
     if (path.resolve(name) === normalised) return ts.createSourceFile(name, text, languageVersion, true);
+    // A package installed twice at one version is one file to the program, which points the second
+    // path at the first ("redirect"); the host must hand back a file of its own for that path.
     const reused = base.getSourceFile(name);
-    return reused ?? getSourceFile(name, languageVersion, onError, shouldCreate);
+    const isRedirect = (reused as { redirectInfo?: unknown } | undefined)?.redirectInfo !== undefined;
+    return reused && !isRedirect ? reused : getSourceFile(name, languageVersion, onError, shouldCreate);
   };
   return ts.createProgram({ rootNames: base.getRootFileNames(), options, host, oldProgram: base });
 }
