@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { reaches } from './import-reach';
-import { isCommonJsExport } from './module-references';
+import { isCommonJsExport, isExportsTarget, locallyExportedNames } from './module-references';
 
 /** How many calls the answer lists at most: a function called from everywhere is an API, not a helper. */
 const MAX_CALL_SITES = 16;
@@ -105,9 +105,8 @@ export function isPrivateToFile(fn: ts.SignatureDeclaration): boolean {
   if (!ts.isExternalModule(statement.parent) || ts.getCombinedModifierFlags(holder as ts.Declaration) & (ts.ModifierFlags.Export | ts.ModifierFlags.Default)) {
     return false;
   }
-  return !statement.parent.statements.some((other) => (ts.isExportAssignment(other) && ts.isIdentifier(other.expression) && other.expression.text === name.text)
-    || (ts.isExportDeclaration(other) && !other.moduleSpecifier && other.exportClause !== undefined && ts.isNamedExports(other.exportClause)
-      && other.exportClause.elements.some((element) => (element.propertyName ?? element.name).text === name.text)));
+  // `export { helper }`, `export default helper`, and in CommonJS `exports.helper = helper` or `module.exports = { helper }`.
+  return !locallyExportedNames(statement.parent).has(name.text);
 }
 
 function isWholeWord(text: string, at: number, length: number): boolean {
@@ -118,10 +117,12 @@ function isWholeWord(text: string, at: number, length: number): boolean {
 /** The name callers spell a function by: its own, or that of the variable or property holding it. */
 export function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts.PrivateIdentifier | undefined {
   let holder = ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration) ? declaration.parent : declaration;
-  // `exports.charge = async function (…) {…}` in CommonJS: the property is what callers name.
+  // `exports.charge = async function (…) {…}` in CommonJS: the property is what callers name. A
+  // function that is the whole of `module.exports` has no name of its own to search for.
   if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === declaration
     && ts.isPropertyAccessExpression(holder.left)) {
-    return holder.left.name;
+    const isWholeModule = ts.isIdentifier(holder.left.expression) && holder.left.expression.text === 'module' && holder.left.name.text === 'exports';
+    return isWholeModule ? undefined : holder.left.name;
   }
   if (holder !== declaration && !ts.isVariableDeclaration(holder) && !ts.isPropertyDeclaration(holder) && !ts.isPropertyAssignment(holder)) {
     return undefined;
@@ -136,10 +137,12 @@ export function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts
  */
 function resolve(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined {
   let symbol = checker.getSymbolAtLocation(node);
+  // `{ charge }` itself makes a property: what reads it is what counts, not the object literal.
+  const atShorthand = ts.isShorthandPropertyAssignment(node.parent) && node.parent.name === node;
   for (let step = 0; symbol && step < MAX_RESOLVE_STEPS; step++) {
     const declaration = symbol.valueDeclaration;
     if (symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    else if (declaration && ts.isShorthandPropertyAssignment(declaration)) symbol = checker.getShorthandAssignmentValueSymbol(declaration);
+    else if (!atShorthand && declaration && ts.isShorthandPropertyAssignment(declaration)) symbol = checker.getShorthandAssignmentValueSymbol(declaration);
     else break;
   }
   return symbol;
@@ -168,7 +171,7 @@ function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | 
   const user = reference.parent;
   if (ts.isCallExpression(user) && user.expression === reference) return user;
   if (ts.isImportSpecifier(user) || ts.isExportSpecifier(user) || ts.isImportClause(user) || ts.isNamespaceImport(user)
-    || ts.isTypeQueryNode(user) || ts.isQualifiedName(user) || isCommonJsExport(reference)) {
+    || ts.isTypeQueryNode(user) || ts.isQualifiedName(user) || isCommonJsExport(reference) || isExportsTarget(reference)) {
     return 'declaration';
   }
   // An overload's or an interface's signature, or the declaration itself.

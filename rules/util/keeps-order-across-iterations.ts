@@ -3,6 +3,7 @@ import { changesArgumentState } from './changes-argument-state';
 import { changesEnclosingState } from './changes-enclosing-state';
 import { changesSchema } from './changes-schema';
 import { asksAPerson } from './is-interactive-operation';
+import { isOneConnection } from './is-one-connection';
 import { isOrderedStep } from './is-ordered-step';
 import { lastWord } from './last-word';
 import { operationName } from './operation-name';
@@ -67,6 +68,8 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // after it awaits: each call continues from the state the previous one left.
   if (changesArgumentState(checker, call, varies)) return true;
   if (ts.isPropertyAccessExpression(callee) && isOrderedReceiver(checker, callee.expression)) return true;
+  // `client.query(…)` on the one client the loop holds; a client per item (`shard.query(…)`) is not one connection.
+  if (ts.isPropertyAccessExpression(callee) && isOneConnection(checker, callee.expression) && !varies(callee.expression)) return true;
   // `migration.up(db)`, `plugin.register(app)`: each item is a step applied to the same context.
   if (ts.isPropertyAccessExpression(callee) && varies(callee.expression)
     && call.arguments.some((argument) => isPlace(argument) && !ts.isStringLiteralLike(skipOuterExpressions(argument)) && !varies(argument))) {
@@ -88,10 +91,14 @@ function isOrderedReceiver(checker: ts.TypeChecker, receiver: ts.Expression): bo
   return type.getProperty('write') !== undefined && (type.getProperty('end') !== undefined || type.getProperty('close') !== undefined);
 }
 
-/** `logPath`, `this.outFile`, `'orders'`: a name for a resource, not a computed value. */
+/**
+ * `logPath`, `this.outFile`, `'orders'`: a name for a resource, not a computed value. A text with
+ * spaces is a statement (`'UPDATE orders SET … WHERE id = ?'`), whose rows its parameters choose.
+ */
 function isPlace(node: ts.Expression): boolean {
   const inner = skipOuterExpressions(node);
-  if (ts.isIdentifier(inner) || inner.kind === ts.SyntaxKind.ThisKeyword || ts.isStringLiteralLike(inner)) return true;
+  if (ts.isStringLiteralLike(inner)) return !/\s/u.test(inner.text);
+  if (ts.isIdentifier(inner) || inner.kind === ts.SyntaxKind.ThisKeyword) return true;
   return ts.isPropertyAccessExpression(inner) && isPlace(inner.expression);
 }
 

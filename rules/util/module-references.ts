@@ -112,7 +112,7 @@ export function isCommonJsExport(value: ts.Node): boolean {
 }
 
 /** `module.exports`, `module.exports.charge`, `exports.charge`. */
-function isExportsTarget(node: ts.Expression): boolean {
+export function isExportsTarget(node: ts.Expression): boolean {
   if (!ts.isPropertyAccessExpression(node)) return false;
   const object = node.expression;
   if (ts.isIdentifier(object)) return object.text === 'exports' || (object.text === 'module' && node.name.text === 'exports');

@@ -98,7 +98,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
       if (bodiesLeft-- <= 0) return unseen;
       // A function that reaches itself again is not I/O by that path.
       byRoot.set(root, false);
-      answer = containsCall(root, (call) => isIoCall(call, helperDepth));
+      answer = containsCall(root, (call) => isIoCall(call, helperDepth, root));
       // A "no" reached after the bodies ran out holds only for this question's walk: another walk,
       // starting closer, may still see the I/O further down.
       if (answer || bodiesLeft > 0) byRoot.set(root, answer);
@@ -107,9 +107,9 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     return answer;
   }
 
-  function isIoCall(call: ts.CallExpression | ts.TaggedTemplateExpression, helperDepth: number): boolean {
-    if (!anyIo && ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || transactionHandle(checker, call) !== undefined
-      || isFileMetadataQuery(checker, call))) {
+  function isIoCall(call: ts.CallExpression | ts.TaggedTemplateExpression, helperDepth: number, root: ts.Node): boolean {
+    if (!anyIo && ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || isFileMetadataQuery(checker, call)
+      || sharesConnection(call, root))) {
       return false;
     }
     // `await import('./module.js')` loads code once and then answers from the module cache.
@@ -120,6 +120,18 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     const bodies = bodiesBehind(program, checker, signature);
     if (bodies === undefined) return unseen && !isPackageSignature(program, signature) && returnsPromise(checker, signature, call);
     return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1));
+  }
+
+  /**
+   * A statement through a transaction or connection that the code being asked about is handed
+   * (`tx`, a pg client checked out before the fan-out): it waits its turn on that connection. One
+   * the code opens itself (`const client = new Client(url)`) is a connection of its own.
+   */
+  function sharesConnection(call: ts.CallExpression, root: ts.Node): boolean {
+    const declaration = transactionHandle(checker, call)?.valueDeclaration;
+    const openedHere = declaration !== undefined && declaration.getSourceFile() === root.getSourceFile()
+      && declaration.pos >= root.pos && declaration.end <= root.end;
+    return declaration !== undefined && !openedHere;
   }
 }
 

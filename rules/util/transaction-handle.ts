@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isOneConnection } from './is-one-connection';
 import { operationName } from './operation-name';
 import { referenceRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -7,9 +8,10 @@ const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
 
 /**
  * The handle of one transaction that an operation goes through, if any: a parameter named `tx` or
- * `trx` (also destructured: `async revert({ checkpoint, tx })`), or the parameter of a callback
- * given to `transact…` (`transact(async (store) => store.records.list())`). A transaction runs
- * its statements one at a time on one connection, in the order given.
+ * `trx` (also destructured: `async revert({ checkpoint, tx })`), the parameter of a callback
+ * given to `transact…` (`transact(async (store) => store.records.list())`), or a value a driver
+ * types as one connection (a pg `PoolClient`). A transaction runs its statements one at a time on
+ * one connection, in the order given.
  */
 export function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
   const callee = skipOuterExpressions(operation.expression);
@@ -35,6 +37,8 @@ function handleNamedBy(checker: ts.TypeChecker, reference: ts.Identifier): ts.Sy
   const symbol = checker.getSymbolAtLocation(reference);
   let declaration: ts.Node | undefined = symbol?.valueDeclaration;
   if (!symbol || !declaration) return undefined;
+  // A pg client checked out of the pool, a mysql2 connection, a knex transaction: one connection by its type.
+  if (isOneConnection(checker, reference)) return symbol;
   const named = TRANSACTION_NAME.test(symbol.getName());
   while (ts.isBindingElement(declaration)) declaration = declaration.parent.parent;
   if (!ts.isParameter(declaration)) return undefined;

@@ -1,7 +1,7 @@
 /**
- * A JavaScript project in CommonJS, type-checked with `checkJs`: the worker requires its helpers
- * through an index that passes them on with `module.exports`. The engine and ESLint must both
- * find the effect where the helper makes it.
+ * A JavaScript project in CommonJS, type-checked with `checkJs`: the worker requires its helpers,
+ * one through an index that passes it on with `module.exports`, the others exported as CommonJS
+ * modules write it. The engine and ESLint must both find each effect where the helper makes it.
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -21,10 +21,14 @@ const FILES = {
   'worker.js': [
     "const { Worker } = require('bullmq');",
     "const { chargeCard, formatReceipt } = require('./payments');",
+    "const refunds = require('./refund');",
+    "const { Ledger } = require('./ledger');",
     '',
     "exports.charges = new Worker('charges', async (job) => {",
     '  console.log(formatReceipt(job.data.amount));',
     '  await chargeCard(job.data.amount);',
+    '  await refunds.refundCard(job.data.amount);',
+    '  await new Ledger().book(job.data.amount);',
     "}, { connection: { host: 'localhost' } });",
     '',
   ].join('\n'),
@@ -34,6 +38,25 @@ const FILES = {
     'exports.chargeCard = async function chargeCard(amount) {',
     "  await fetch('https://pay.example/charges', { method: 'POST', body: String(amount) });",
     '};',
+    '',
+  ].join('\n'),
+  'refund.js': [
+    '/** @param {number} amount */',
+    'async function refundCard(amount) {',
+    "  await fetch('https://pay.example/refunds', { method: 'POST', body: String(amount) });",
+    '}',
+    '',
+    'module.exports.refundCard = refundCard;',
+    '',
+  ].join('\n'),
+  'ledger.js': [
+    'function Ledger() {}',
+    '/** @param {number} amount */',
+    'Ledger.prototype.book = async function (amount) {',
+    "  await fetch('https://ledger.example/entries', { method: 'POST', body: String(amount) });",
+    '};',
+    '',
+    'module.exports = { Ledger };',
     '',
   ].join('\n'),
   'receipt.js': [
@@ -50,17 +73,20 @@ const FILES = {
   ].join('\n'),
 };
 
+/** `exports.x = function`, `module.exports.x = x`, a prototype method, and `module.exports = { x }` through an index. */
+const EXPECTED = ['charge.js:3', 'ledger.js:4', 'refund.js:3'];
+
 describe('a CommonJS project checked with checkJs', () => {
   const dir = writeTempProject('commonjs-project', FILES);
 
-  it('through the engine, reports the POST of the helper the worker requires through an index, and nothing else', () => {
+  it('through the engine, reports the POSTs of the helpers the worker requires, directly or through an index, whatever their export style, and nothing else', () => {
     const program = programForProject(dir);
     const found = Object.keys(FILES).filter((name) => name.endsWith('.js')).flatMap((name) => {
       const sourceFile = sourceFileOf(program, path.join(dir, name));
       return runRules(sourceFile, program, { rules: { [RULE]: 'warn' } }).findings
         .map((finding) => `${name}:${sourceFile.getLineAndCharacterOfPosition(finding.start).line + 1}`);
     });
-    assert.deepEqual(found, ['charge.js:3']);
+    assert.deepEqual(found.sort(), EXPECTED);
   });
 
   it('through ESLint, the same', async () => {
@@ -75,6 +101,6 @@ describe('a CommonJS project checked with checkJs', () => {
     const results = await eslint.lintFiles(['*.js']);
     const found = results.flatMap((result) => result.messages.map((message) =>
       `${path.basename(result.filePath)}:${message.line}${message.ruleId === `asyncsense/${RULE}` ? '' : ` ${message.message}`}`));
-    assert.deepEqual(found.sort(), ['charge.js:3']);
+    assert.deepEqual(found.sort(), EXPECTED);
   });
 });
