@@ -3,11 +3,12 @@ import { changesArgumentState } from './changes-argument-state';
 import { changesEnclosingState } from './changes-enclosing-state';
 import { changesSchema } from './changes-schema';
 import { asksAPerson } from './is-interactive-operation';
-import { isOneConnection } from './is-one-connection';
 import { isOrderedStep } from './is-ordered-step';
 import { lastWord } from './last-word';
 import { operationName } from './operation-name';
+import { chainRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import { transactionHandle } from './transaction-handle';
 
 /**
  * Receivers that carry one conversation in order (a stream, a socket, a transaction, a session),
@@ -68,8 +69,9 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // after it awaits: each call continues from the state the previous one left.
   if (changesArgumentState(checker, call, varies)) return true;
   if (ts.isPropertyAccessExpression(callee) && isOrderedReceiver(checker, callee.expression)) return true;
-  // `client.query(…)` on the one client the loop holds; a client per item (`shard.query(…)`) is not one connection.
-  if (ts.isPropertyAccessExpression(callee) && isOneConnection(checker, callee.expression) && !varies(callee.expression)) return true;
+  // `client.query(…)` or `trx('users').insert(…)` on the one connection or transaction the loop
+  // holds; a client per item (`shard.query(…)`) is a connection of its own.
+  if (ts.isPropertyAccessExpression(callee) && transactionHandle(checker, call) !== undefined && !varies(chainRoot(callee.expression))) return true;
   // `migration.up(db)`, `plugin.register(app)`: each item is a step applied to the same context.
   if (ts.isPropertyAccessExpression(callee) && varies(callee.expression)
     && call.arguments.some((argument) => isPlace(argument) && !ts.isStringLiteralLike(skipOuterExpressions(argument)) && !varies(argument))) {

@@ -9,3 +9,13 @@ export function referenceRoot(node: ts.Expression): ts.Expression {
   }
   return current;
 }
+
+/**
+ * The object a chain of calls starts from: `trx` of `trx('users').where(…).first()`, `db` of
+ * `db.select().from(users)`. A query builder sends its statement through what it was built on.
+ */
+export function chainRoot(node: ts.Expression): ts.Expression {
+  let current = referenceRoot(node);
+  while (ts.isCallExpression(current)) current = referenceRoot(current.expression);
+  return current;
+}

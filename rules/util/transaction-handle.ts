@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { isOneConnection } from './is-one-connection';
 import { operationName } from './operation-name';
-import { referenceRoot } from './reference-root';
+import { chainRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
@@ -15,8 +15,8 @@ const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
  */
 export function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
   const callee = skipOuterExpressions(operation.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return undefined;
-  const root = referenceRoot(callee.expression);
+  // `trx('users')`: a knex transaction is called to start a query on it.
+  const root = ts.isPropertyAccessExpression(callee) ? chainRoot(callee.expression) : callee;
   return ts.isIdentifier(root) ? handleNamedBy(checker, root) : undefined;
 }
 
