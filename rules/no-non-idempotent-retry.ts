@@ -205,18 +205,21 @@ function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.N
     }
   }
   if (!ts.isFunctionLike(scope)) return undefined;
-  const [first] = scope.parameters;
-  if (!first || !ts.isIdentifier(first.name)) return undefined;
-  const symbol = checker.getTypeAtLocation(first).getSymbol();
-  const known = DELIVERY_IDS.find(({ type, packages }) => symbol?.getName() === type
-    && (symbol.declarations ?? []).some((declaration) => packages.some((name) => isDeclaredInPackage(declaration, name))));
-  return known?.id(first.name.text);
+  for (const parameter of scope.parameters) {
+    if (!ts.isIdentifier(parameter.name)) continue;
+    const symbol = checker.getTypeAtLocation(parameter).getSymbol();
+    const known = DELIVERY_IDS.find(({ type, packages }) => symbol?.getName() === type
+      && (symbol.declarations ?? []).some((declaration) => packages.some((name) => isDeclaredInPackage(declaration, name))));
+    if (known) return known.id(parameter.name.text);
+  }
+  return undefined;
 }
 
-/** What a handler's first parameter is, and the id that stays the same when the job or message comes again. */
+/** What a handler's parameter is, and the id that stays the same when the job or message comes again. */
 const DELIVERY_IDS: readonly { readonly type: string; readonly packages: readonly string[]; readonly id: (name: string) => string }[] = [
   { type: 'Job', packages: ['bullmq', 'bull'], id: (name) => `String(${name}.id)` },
   { type: 'Message', packages: ['@google-cloud/pubsub'], id: (name) => `${name}.id` },
+  { type: 'JobHelpers', packages: ['graphile-worker'], id: (name) => `${name}.job.id` },
 ];
 
 function capitalise(text: string): string {
