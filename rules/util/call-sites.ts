@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import { reaches } from './import-reach';
-import { isCommonJsExport, isExportsTarget, locallyExportedNames } from './module-references';
+import { isCommonJsExport, isExportsTarget, isModuleExports, locallyExportedNames } from './module-references';
 
 /** How many calls the answer lists at most: a function called from everywhere is an API, not a helper. */
 const MAX_CALL_SITES = 16;
@@ -121,8 +121,7 @@ export function nameOf(declaration: ts.SignatureDeclaration): ts.Identifier | ts
   // function that is the whole of `module.exports` has no name of its own to search for.
   if (ts.isBinaryExpression(holder) && holder.operatorToken.kind === ts.SyntaxKind.EqualsToken && holder.right === declaration
     && ts.isPropertyAccessExpression(holder.left)) {
-    const isWholeModule = ts.isIdentifier(holder.left.expression) && holder.left.expression.text === 'module' && holder.left.name.text === 'exports';
-    return isWholeModule ? undefined : holder.left.name;
+    return isModuleExports(holder.left) ? undefined : holder.left.name;
   }
   if (holder !== declaration && !ts.isVariableDeclaration(holder) && !ts.isPropertyDeclaration(holder) && !ts.isPropertyAssignment(holder)) {
     return undefined;

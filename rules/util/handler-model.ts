@@ -2,13 +2,14 @@ import path from 'node:path';
 import ts from 'typescript';
 import { projectFiles, references } from './call-sites';
 import { forEachCallIn } from './code-walk';
-import { isDeclaredInPackage } from './is-declared-in-package';
-import { NodeAnswers } from './node-answers';
-import { isPackageRetryWrapper, retriesArgument } from './retrying-helper';
 import { fileMatches } from './files-and-imports';
 import {
   GRAPHILE_TASK, LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration,
 } from './handler-sources';
+import { isDeclaredInPackage } from './is-declared-in-package';
+import { exportedPropertyName } from './module-references';
+import { NodeAnswers } from './node-answers';
+import { isPackageRetryWrapper, retriesArgument } from './retrying-helper';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
 import { modulePattern } from './specifier-names';
@@ -242,10 +243,7 @@ function exportedName(fn: ts.SignatureDeclaration): string | undefined {
     const statement = parent.parent.parent;
     return ts.isVariableStatement(statement) && hasExportModifier(statement) ? parent.name.text : undefined;
   }
-  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(parent.left)) {
-    const target = parent.left.expression.getText();
-    return target === 'exports' || target === 'module.exports' ? parent.left.name.text : undefined;
-  }
+  if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return exportedPropertyName(parent.left);
   return undefined;
 }
 

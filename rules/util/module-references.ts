@@ -113,11 +113,21 @@ export function isCommonJsExport(value: ts.Node): boolean {
 
 /** `module.exports`, `module.exports.charge`, `exports.charge`. */
 export function isExportsTarget(node: ts.Expression): boolean {
-  if (!ts.isPropertyAccessExpression(node)) return false;
+  return isModuleExports(node) || exportedPropertyName(node) !== undefined;
+}
+
+/** `module.exports` itself: what the module's whole value is set to. */
+export function isModuleExports(node: ts.Expression): boolean {
+  return ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'module'
+    && node.name.text === 'exports';
+}
+
+/** `charge` of `exports.charge` and `module.exports.charge`: the name a CommonJS module exports a value under. */
+export function exportedPropertyName(node: ts.Expression): string | undefined {
+  if (!ts.isPropertyAccessExpression(node)) return undefined;
   const object = node.expression;
-  if (ts.isIdentifier(object)) return object.text === 'exports' || (object.text === 'module' && node.name.text === 'exports');
-  return ts.isPropertyAccessExpression(object) && ts.isIdentifier(object.expression) && object.expression.text === 'module'
-    && object.name.text === 'exports';
+  const isExports = (ts.isIdentifier(object) && object.text === 'exports') || isModuleExports(object);
+  return isExports ? node.name.text : undefined;
 }
 
 /** `charge` of `= charge` and `= { charge, refund: refundPayment }`. */
