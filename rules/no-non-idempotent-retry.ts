@@ -23,7 +23,7 @@ export interface Options {
   readonly checkTestFiles: boolean;
 }
 
-export type MessageId = 'repeatedEffect' | 'freshKey' | 'addIdempotencyKey';
+export type MessageId = 'repeatedEffect' | 'freshKey' | 'addIdempotencyKey' | 'addIdempotencyKeyOption';
 
 /** The packages a file that retries or consumes at least once imports, and the words of a retry loop. */
 const RETRY_SIGNALS = new RegExp(`${modulePattern(RUNS_AGAIN_PACKAGES)}|[Aa]ttempt|[Rr]etr[iy]`, 'u');
@@ -55,6 +55,7 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       repeatedEffect: '{{what}} in {{name}} has no idempotency guard, and {{because}}: a second run repeats it. Give it an idempotency key that stays the same across runs (from the job or message id), make it an upsert, or check for work already done first.',
       freshKey: '{{what}} in {{name}} gets a new idempotency key on every run, and {{because}}: a second run is not recognised as a repeat. Make the key once, outside what runs again, or derive it from the job or message id.',
       addIdempotencyKey: 'Send `Idempotency-Key: {{key}}`.',
+      addIdempotencyKeyOption: 'Pass an `idempotencyKey` made from `{{id}}`.',
     },
     schema: [{
       type: 'object',
@@ -142,22 +143,47 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       return undefined;
     }
 
-    /** `Idempotency-Key` from the id of the job or message in scope, for a `fetch` in a BullMQ processor or an SQS handler. */
+    /**
+     * An idempotency key from the id of the job or message in scope: an `Idempotency-Key` header
+     * for a `fetch` in a BullMQ processor or an SQS handler, `idempotencyKey` for a Stripe call.
+     */
     function keySuggestions(effect: Effect, again: RunsAgain): Suggestion[] {
-      const target = effect.headerTarget;
-      const key = target && idInScope(checker, target.call, again.scope);
-      if (!target?.init || !key) return [];
-      const init = target.init;
+      const call = effect.headerTarget?.call ?? effect.keyTarget?.call;
+      const id = call && idInScope(checker, call, again.scope);
+      if (!id) return [];
+      const header = effect.headerTarget;
+      if (header?.init) {
+        const init = header.init;
+        const key = id.text ? id.expression : `String(${id.expression})`;
+        return [{
+          messageId: 'addIdempotencyKey',
+          data: { key },
+          edits: (): TextEdit[] => {
+            const headers = init.properties.find((property): property is ts.PropertyAssignment =>
+              ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'headers');
+            const entry = `'Idempotency-Key': ${key}`;
+            const value = headers && skipOuterExpressions(headers.initializer);
+            if (value && ts.isObjectLiteralExpression(value)) return [appendProperty(value, entry)];
+            return [appendProperty(init, `headers: { ${entry} }`)];
+          },
+        }];
+      }
+      const target = effect.keyTarget;
+      // The options go after the arguments before them; a call that leaves those out gets no fix.
+      if (!target || (!target.options && target.call.arguments.length !== target.index)) return [];
+      // A package scopes its keys to the account, not the endpoint: one job's charge and refund need
+      // keys of their own, and so do job 42 of one queue and job 42 of another.
+      const parts = [id.queue, id.expression].filter((part) => part !== undefined).map((part) => `\${${part}}`);
+      const key = `\`${[operationPath(target.call), ...parts].join('-')}\``;
+      const options = target.options;
       return [{
-        messageId: 'addIdempotencyKey',
-        data: { key },
+        messageId: 'addIdempotencyKeyOption',
+        data: { id: id.expression },
         edits: (): TextEdit[] => {
-          const headers = init.properties.find((property): property is ts.PropertyAssignment =>
-            ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === 'headers');
-          const header = `'Idempotency-Key': ${key}`;
-          const value = headers && skipOuterExpressions(headers.initializer);
-          if (value && ts.isObjectLiteralExpression(value)) return [appendProperty(value, header)];
-          return [appendProperty(init, `headers: { ${header} }`)];
+          if (options) return [appendProperty(options, `idempotencyKey: ${key}`)];
+          const end = target.call.arguments.at(-1)?.getEnd();
+          const at = end ?? target.call.arguments.pos;
+          return [{ start: at, end: at, newText: `${end === undefined ? '' : ', '}{ idempotencyKey: ${key} }` }];
         },
       }];
     }
@@ -194,15 +220,23 @@ function exits(statement: ts.Statement): boolean {
 }
 
 /**
- * The id of the input the handler runs for, as an expression at the call: `String(job.id)` for a
- * BullMQ processor's job, `record.messageId` for the record of an SQS batch a loop walks.
+ * The id of the input the handler runs for, as an expression at the call: `job.id` for a BullMQ
+ * processor's job, `record.messageId` for the record of an SQS batch a loop walks; `text` when it
+ * is a string already; `queue` names the queue when the id is unique only within it. Undefined when the call may run more than once for that input (in a loop
+ * over the job's items, in a callback), where one key would stand for different work.
  */
-function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.Node): string | undefined {
-  for (let node: ts.Node | undefined = call.parent; node && node !== scope.parent; node = node.parent) {
-    if (ts.isForOfStatement(node) && /\.Records$/u.test(node.expression.getText())) {
-      const declaration = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0] : undefined;
-      if (declaration && ts.isIdentifier(declaration.name)) return `${declaration.name.text}.messageId`;
+function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.Node): { expression: string; text: boolean; queue?: string } | undefined {
+  let recordLoop: ts.ForOfStatement | undefined;
+  for (let node: ts.Node | undefined = call.parent; node && node !== scope; node = node.parent) {
+    if (ts.isForOfStatement(node) && !recordLoop && /\.Records$/u.test(node.expression.getText())) {
+      recordLoop = node;
+      continue;
     }
+    if (ts.isIterationStatement(node, false) || ts.isFunctionLike(node)) return undefined;
+  }
+  if (recordLoop) {
+    const declaration = ts.isVariableDeclarationList(recordLoop.initializer) ? recordLoop.initializer.declarations[0] : undefined;
+    return declaration && ts.isIdentifier(declaration.name) ? { expression: `${declaration.name.text}.messageId`, text: true } : undefined;
   }
   if (!ts.isFunctionLike(scope)) return undefined;
   for (const parameter of scope.parameters) {
@@ -210,17 +244,40 @@ function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.N
     const symbol = checker.getTypeAtLocation(parameter).getSymbol();
     const known = DELIVERY_IDS.find(({ type, packages }) => symbol?.getName() === type
       && (symbol.declarations ?? []).some((declaration) => packages.some((name) => isDeclaredInPackage(declaration, name))));
-    if (known) return known.id(parameter.name.text);
+    if (known) return { expression: known.id(parameter.name.text), text: known.text, queue: known.queue?.(parameter.name.text) };
   }
   return undefined;
 }
 
-/** What a handler's parameter is, and the id that stays the same when the job or message comes again. */
-const DELIVERY_IDS: readonly { readonly type: string; readonly packages: readonly string[]; readonly id: (name: string) => string }[] = [
-  { type: 'Job', packages: ['bullmq', 'bull'], id: (name) => `String(${name}.id)` },
-  { type: 'Message', packages: ['@google-cloud/pubsub'], id: (name) => `${name}.id` },
-  { type: 'JobHelpers', packages: ['graphile-worker'], id: (name) => `${name}.job.id` },
+/**
+ * What a handler's parameter is, the id that stays the same when the job or message comes again,
+ * and, where that id is unique only within a queue, what names the queue.
+ */
+const DELIVERY_IDS: readonly DeliveryId[] = [
+  // BullMQ types a job's id as `string | undefined`, although a processor's job always has one.
+  { type: 'Job', packages: ['bullmq'], id: (name) => `${name}.id`, text: false, queue: (name) => `${name}.queueName` },
+  { type: 'Job', packages: ['bull'], id: (name) => `${name}.id`, text: false, queue: (name) => `${name}.queue.name` },
+  { type: 'Message', packages: ['@google-cloud/pubsub'], id: (name) => `${name}.id`, text: true },
+  { type: 'JobHelpers', packages: ['graphile-worker'], id: (name) => `${name}.job.id`, text: true },
 ];
+
+interface DeliveryId {
+  readonly type: string;
+  readonly packages: readonly string[];
+  readonly id: (name: string) => string;
+  /** Whether the id is a string already. */
+  readonly text: boolean;
+  readonly queue?: (name: string) => string;
+}
+
+/** `charges.create` for `stripe.charges.create(…)`: the call's names after the receiver it starts from. */
+function operationPath(call: ts.CallExpression): string {
+  const names: string[] = [];
+  for (let node = skipOuterExpressions(call.expression); ts.isPropertyAccessExpression(node); node = skipOuterExpressions(node.expression)) {
+    names.unshift(node.name.text);
+  }
+  return names.join('.');
+}
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -59,16 +59,16 @@ export function projectFiles(program: ts.Program): readonly ts.SourceFile[] {
 }
 
 function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): References | undefined {
-  const nameNode = nameOf(declaration);
-  if (!nameNode) return undefined;
-  const holder = nameNode.parent;
+  const named = namedBy(checker, declaration);
+  if (!named) return undefined;
+  const { name: nameNode, holder } = named;
   const name = nameNode.text;
   const calls: ts.CallExpression[] = [];
   const values: ts.Expression[] = [];
   let hits = 0;
   // Only a file that imports the function's module, directly or not, can call it.
   const own = declaration.getSourceFile();
-  const privateToFile = isPrivateToFile(declaration);
+  const privateToFile = isPrivateHolder(holder);
   for (const sourceFile of files) {
     const { text } = sourceFile;
     if (!text.includes(name) || (sourceFile !== own && (privateToFile || !reaches(checker, sourceFile, own, files)))) continue;
@@ -93,8 +93,14 @@ function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclar
  * default`), declared in a module or inside another function, or a private method.
  */
 export function isPrivateToFile(fn: ts.SignatureDeclaration): boolean {
-  if (ts.isMethodDeclaration(fn)) return ts.isPrivateIdentifier(fn.name) || (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Private) !== 0;
-  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  return isPrivateHolder(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn);
+}
+
+/** Whether the declaration that names a function (the function itself, or the variable holding it) is private to its file. */
+function isPrivateHolder(holder: ts.Node): boolean {
+  if (ts.isMethodDeclaration(holder)) {
+    return ts.isPrivateIdentifier(holder.name) || (ts.getCombinedModifierFlags(holder) & ts.ModifierFlags.Private) !== 0;
+  }
   const statement = ts.isFunctionDeclaration(holder) ? holder
     : ts.isVariableDeclaration(holder) && ts.isVariableDeclarationList(holder.parent) ? holder.parent.parent : undefined;
   if (!statement || !(ts.isFunctionDeclaration(statement) || ts.isVariableStatement(statement))) return false;
@@ -112,6 +118,23 @@ export function isPrivateToFile(fn: ts.SignatureDeclaration): boolean {
 function isWholeWord(text: string, at: number, length: number): boolean {
   const partOfName = (index: number): boolean => index >= 0 && index < text.length && /[\w$]/u.test(text[index]!);
   return !partOfName(at - 1) && !partOfName(at + length);
+}
+
+/**
+ * The name callers spell a function by, and the declaration of that name: the function's own, that
+ * of the variable or property holding it, or, for a function assigned to a variable declared
+ * earlier (`let send; … send = async (mail) => …`), that variable's.
+ */
+function namedBy(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): { name: ts.Identifier | ts.PrivateIdentifier; holder: ts.Node } | undefined {
+  const name = nameOf(declaration);
+  if (name) return { name, holder: name.parent };
+  const assignment = declaration.parent;
+  if (!(ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) || !ts.isBinaryExpression(assignment)
+    || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.right !== declaration || !ts.isIdentifier(assignment.left)) {
+    return undefined;
+  }
+  const variable = checker.getSymbolAtLocation(assignment.left)?.valueDeclaration;
+  return variable && ts.isVariableDeclaration(variable) && ts.isIdentifier(variable.name) ? { name: variable.name, holder: variable } : undefined;
 }
 
 /** The name callers spell a function by: its own, or that of the variable or property holding it. */
@@ -163,7 +186,10 @@ function identifierAt(sourceFile: ts.SourceFile, position: number, name: string)
   return node.text === name && node.getStart(sourceFile) === position ? node : undefined;
 }
 
-/** How a reference uses the function: the call it makes, a declaration or import of the name, or the expression reading it as a value. */
+/**
+ * How a reference uses the function: the call it makes, a declaration, import or assignment of the
+ * name, or the expression reading it as a value.
+ */
 function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | ts.Expression | 'declaration' {
   const parent = node.parent;
   const reference = ts.isPropertyAccessExpression(parent) && parent.name === node ? parent : node;
@@ -173,6 +199,8 @@ function useOf(node: ts.Identifier | ts.PrivateIdentifier): ts.CallExpression | 
     || ts.isTypeQueryNode(user) || ts.isQualifiedName(user) || isCommonJsExport(reference) || isExportsTarget(reference)) {
     return 'declaration';
   }
+  // `send = async (mail) => …` gives the variable a function; it reads nothing.
+  if (ts.isBinaryExpression(user) && user.left === reference && user.operatorToken.kind === ts.SyntaxKind.EqualsToken) return 'declaration';
   // An overload's or an interface's signature, or the declaration itself.
   if (ts.getNameOfDeclaration(user as ts.Declaration) === reference && !ts.isShorthandPropertyAssignment(user)) return 'declaration';
   return reference as ts.Expression;

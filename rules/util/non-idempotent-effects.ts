@@ -12,7 +12,27 @@ export interface Effect {
   readonly freshKey?: boolean;
   /** For `fetch`: the options object that can take an `Idempotency-Key` header, or undefined when there is none yet. */
   readonly headerTarget?: { readonly call: ts.CallExpression; readonly init: ts.ObjectLiteralExpression | undefined };
+  /** For a package method that accepts an `idempotencyKey`: the argument that takes it, which may not be written yet. */
+  readonly keyTarget?: { readonly call: ts.CallExpression; readonly index: number; readonly options: ts.ObjectLiteralExpression | undefined };
 }
+
+/** A package method that sends a message to a person, which a second run sends again. */
+interface MessageSend {
+  readonly package: string;
+  readonly method: RegExp;
+  /** The class or interface that declares the method, where the package has other methods of that name. */
+  readonly owner?: RegExp;
+  readonly what: string;
+}
+
+const MESSAGE_SENDS: readonly MessageSend[] = [
+  { package: 'nodemailer', method: /^sendMail$/u, what: 'an email' },
+  { package: '@sendgrid/mail', method: /^send(?:Multiple)?$/u, what: 'an email' },
+  { package: 'postmark', method: /^sendEmail(?:Batch)?(?:WithTemplates?)?$/u, what: 'an email' },
+  { package: 'mailgun.js', method: /^create$/u, owner: /^I?MessagesClient$/u, what: 'an email' },
+  { package: 'resend', method: /^(?:send|create)$/u, owner: /^(?:Emails|Batch)/u, what: 'an email' },
+  { package: 'twilio', method: /^create$/u, owner: /^MessageListInstance$/u, what: 'a text message' },
+];
 
 /** Names of methods that may change something through an API that takes an idempotency key. */
 const MUTATING_METHOD = /^(?:create|update|confirm|capture|cancel|pay|finalize|void|send|attach|detach|del|refund|transfer|mark)/u;
@@ -35,9 +55,9 @@ export function mayHaveEffect(call: ts.CallExpression): boolean {
 /**
  * The non-idempotent effect `call` has, resolved through the declarations of the packages that
  * make it, with no idempotency guard written in the call itself: a `POST`/`PATCH` without an
- * `Idempotency-Key` header, an SDK call that accepts an `idempotencyKey` and gets none (Stripe), an
- * email (nodemailer, SES), an SQL `INSERT` without `ON CONFLICT` or an `UPDATE … SET n = n + 1`
- * (pg, mysql2, knex), a queue message without a deduplication id (SQS, amqplib, BullMQ).
+ * `Idempotency-Key` header, an SDK call that accepts an `idempotencyKey` and gets none (Stripe,
+ * Resend), an email or a text message (`MESSAGE_SENDS`, SES), an SQL `INSERT` without
+ * `ON CONFLICT` or an `UPDATE … SET n = n + 1` (pg, mysql2, knex), a queue message without a deduplication id (SQS, amqplib, BullMQ).
  * Undefined when a guard is there, or when the code does not say (headers built elsewhere).
  */
 export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
@@ -54,8 +74,10 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
     const key = headerKey(options);
     return key === 'unknown' || key === 'guarded' ? undefined : { what: `a ${name.toUpperCase()} request`, freshKey: key === 'fresh' };
   }
-  if (name === 'sendMail' && declaredIn('nodemailer')) return { what: 'an email' };
-  if (name === 'send') return commandEffect(checker, call);
+  if (name === 'send') {
+    const command = commandEffect(checker, call);
+    if (command) return command;
+  }
   if ((name === 'query' && (declaredIn('pg') || declaredIn('mysql2'))) || (name === 'execute' && declaredIn('mysql2'))
     || (name === 'raw' && declaredIn('knex'))) {
     return sqlEffect(call.arguments[0]);
@@ -72,8 +94,18 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
   if (name === 'add' && declaredIn('bull')) {
     return call.arguments.slice(1).some((argument) => hasProperty(argument, /^jobId$/u)) ? undefined : { what: 'a queued job with no `jobId`' };
   }
-  if (MUTATING_METHOD.test(name)) return sdkEffect(checker, call, declaration, name);
-  return undefined;
+  const send = MESSAGE_SENDS.find((entry) => entry.method.test(name) && declaredIn(entry.package)
+    && (!entry.owner || entry.owner.test(ownerName(declaration))));
+  if (!send && !MUTATING_METHOD.test(name)) return undefined;
+  const keyIndex = keyParameterIndex(checker, declaration);
+  if (keyIndex >= 0) return keyedCallEffect(call, keyIndex, send?.what ?? packageCall(declaration, name));
+  return send && { what: send.what };
+}
+
+/** The name of the class or interface a method is declared in, or an empty string. */
+function ownerName(declaration: ts.SignatureDeclaration): string {
+  const owner = declaration.parent;
+  return (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name ? owner.name.text : '';
 }
 
 /** `fetch` as the standard library, Node or undici declare it, not a function of the project. */
@@ -164,23 +196,30 @@ function isUpsertChain(call: ts.CallExpression): boolean {
   return false;
 }
 
-/**
- * A package method that accepts an `idempotencyKey` (Stripe's request options) and is given none.
- * A key made afresh on each attempt is reported too.
- */
-function sdkEffect(checker: ts.TypeChecker, call: ts.CallExpression, declaration: ts.SignatureDeclaration, name: string): Effect | undefined {
-  const file = declaration.getSourceFile().fileName.replaceAll('\\', '/');
-  const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(file)?.[1];
-  if (!packageName) return undefined;
-  const index = declaration.parameters.findIndex((parameter) =>
+/** Which parameter of a package method takes request options with an `idempotencyKey` (Stripe's, Resend's), or -1. */
+function keyParameterIndex(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): number {
+  if (!/\/node_modules\//u.test(declaration.getSourceFile().fileName.replaceAll('\\', '/'))) return -1;
+  return declaration.parameters.findIndex((parameter) =>
     checker.getNonNullableType(checker.getTypeAtLocation(parameter)).getProperty('idempotencyKey') !== undefined);
-  if (index < 0) return undefined;
-  const options = call.arguments[index];
-  const node = options && skipOuterExpressions(options);
-  if (node && !ts.isObjectLiteralExpression(node)) return undefined;
-  const key = node && propertyValue(node, /^idempotencyKey$/u);
+}
+
+/** "a `create` call of stripe": what a call of a package's method is, for a message. */
+function packageCall(declaration: ts.SignatureDeclaration, name: string): string {
+  const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(declaration.getSourceFile().fileName.replaceAll('\\', '/'))?.[1];
+  return `a \`${name}\` call of ${packageName}`;
+}
+
+/**
+ * A call of a method that accepts an `idempotencyKey` in the argument at `index` and is given
+ * none, or one made afresh on each attempt. Options built elsewhere may hold a key: no report.
+ */
+function keyedCallEffect(call: ts.CallExpression, index: number, what: string): Effect | undefined {
+  const argument = call.arguments[index];
+  const options = argument && skipOuterExpressions(argument);
+  if (options && (!ts.isObjectLiteralExpression(options) || options.properties.some(ts.isSpreadAssignment))) return undefined;
+  const key = options && propertyValue(options, /^idempotencyKey$/u);
   if (key && !isFreshValue(key)) return undefined;
-  return { what: `a \`${name}\` call of ${packageName}`, freshKey: key !== undefined };
+  return { what, freshKey: key !== undefined, keyTarget: { call, index, options } };
 }
 
 function hasProperty(argument: ts.Expression | undefined, key: RegExp): boolean {
