@@ -4,7 +4,7 @@ import { callSites, projectFiles } from './util/call-sites';
 import { handlerSource, handlerSourceWhereWritten, type HandlerContext, type HandlerSource } from './util/handler-model';
 import { REGISTERED_ELSEWHERE_PACKAGES, RUNS_AGAIN_PACKAGES } from './util/handler-sources';
 import { fileMatches, filesAndImports } from './util/files-and-imports';
-import { isDeclaredInPackage } from './util/is-declared-in-package';
+import { deliveryIdInScope, operationPath } from './util/delivery-id';
 import { isTestFile } from './util/is-test-file';
 import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idempotent-effects';
 import { retriedTryBlock } from './util/retry-loop';
@@ -149,7 +149,7 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
      */
     function keySuggestions(effect: Effect, again: RunsAgain): Suggestion[] {
       const call = effect.headerTarget?.call ?? effect.keyTarget?.call;
-      const id = call && idInScope(checker, call, again.scope);
+      const id = call && deliveryIdInScope(checker, call, again.scope);
       if (!id) return [];
       const header = effect.headerTarget;
       if (header?.init) {
@@ -217,66 +217,6 @@ function hasProcessedCheck(scope: ts.Node, call: ts.CallExpression): boolean {
 function exits(statement: ts.Statement): boolean {
   const last = ts.isBlock(statement) ? statement.statements.at(-1) : statement;
   return last !== undefined && (ts.isReturnStatement(last) || ts.isContinueStatement(last) || ts.isThrowStatement(last));
-}
-
-/**
- * The id of the input the handler runs for, as an expression at the call: `job.id` for a BullMQ
- * processor's job, `record.messageId` for the record of an SQS batch a loop walks; `text` when it
- * is a string already; `queue` names the queue when the id is unique only within it. Undefined when the call may run more than once for that input (in a loop
- * over the job's items, in a callback), where one key would stand for different work.
- */
-function idInScope(checker: ts.TypeChecker, call: ts.CallExpression, scope: ts.Node): { expression: string; text: boolean; queue?: string } | undefined {
-  let recordLoop: ts.ForOfStatement | undefined;
-  for (let node: ts.Node | undefined = call.parent; node && node !== scope; node = node.parent) {
-    if (ts.isForOfStatement(node) && !recordLoop && /\.Records$/u.test(node.expression.getText())) {
-      recordLoop = node;
-      continue;
-    }
-    if (ts.isIterationStatement(node, false) || ts.isFunctionLike(node)) return undefined;
-  }
-  if (recordLoop) {
-    const declaration = ts.isVariableDeclarationList(recordLoop.initializer) ? recordLoop.initializer.declarations[0] : undefined;
-    return declaration && ts.isIdentifier(declaration.name) ? { expression: `${declaration.name.text}.messageId`, text: true } : undefined;
-  }
-  if (!ts.isFunctionLike(scope)) return undefined;
-  for (const parameter of scope.parameters) {
-    if (!ts.isIdentifier(parameter.name)) continue;
-    const symbol = checker.getTypeAtLocation(parameter).getSymbol();
-    const known = DELIVERY_IDS.find(({ type, packages }) => symbol?.getName() === type
-      && (symbol.declarations ?? []).some((declaration) => packages.some((name) => isDeclaredInPackage(declaration, name))));
-    if (known) return { expression: known.id(parameter.name.text), text: known.text, queue: known.queue?.(parameter.name.text) };
-  }
-  return undefined;
-}
-
-/**
- * What a handler's parameter is, the id that stays the same when the job or message comes again,
- * and, where that id is unique only within a queue, what names the queue.
- */
-const DELIVERY_IDS: readonly DeliveryId[] = [
-  // BullMQ types a job's id as `string | undefined`, although a processor's job always has one.
-  { type: 'Job', packages: ['bullmq'], id: (name) => `${name}.id`, text: false, queue: (name) => `${name}.queueName` },
-  { type: 'Job', packages: ['bull'], id: (name) => `${name}.id`, text: false, queue: (name) => `${name}.queue.name` },
-  { type: 'Message', packages: ['@google-cloud/pubsub'], id: (name) => `${name}.id`, text: true },
-  { type: 'JobHelpers', packages: ['graphile-worker'], id: (name) => `${name}.job.id`, text: true },
-];
-
-interface DeliveryId {
-  readonly type: string;
-  readonly packages: readonly string[];
-  readonly id: (name: string) => string;
-  /** Whether the id is a string already. */
-  readonly text: boolean;
-  readonly queue?: (name: string) => string;
-}
-
-/** `charges.create` for `stripe.charges.create(…)`: the call's names after the receiver it starts from. */
-function operationPath(call: ts.CallExpression): string {
-  const names: string[] = [];
-  for (let node = skipOuterExpressions(call.expression); ts.isPropertyAccessExpression(node); node = skipOuterExpressions(node.expression)) {
-    names.unshift(node.name.text);
-  }
-  return names.join('.');
 }
 
 function capitalise(text: string): string {

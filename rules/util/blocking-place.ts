@@ -44,7 +44,7 @@ export function blockingPlace(context: PlaceContext, node: ts.Node): BlockingPla
   if (isInCatchClause(node)) return undefined;
   for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
     const source = handlerSource(context, fn);
-    if (source) return { fn, where: source.name };
+    if (source) return source.ownProcess ? undefined : { fn, where: source.name };
     const async = isAsyncFunction(fn);
     if (async || isPromiseCallback(context.checker, fn)) {
       // A promise callback runs for the function it is written in: a handler, or what one calls.
@@ -87,7 +87,8 @@ function findHandlerCalling(context: PlaceContext, fn: ts.SignatureDeclaration, 
     if (isInCatchClause(call)) continue;
     for (let caller = enclosingFunction(call); caller; caller = runsAtOnce(caller) ? enclosingFunction(caller) : undefined) {
       const source = handlerSource(context, caller) ?? handlerCalling(context, caller, depth + 1);
-      if (source) return source;
+      // What a sandboxed processor calls runs in its process; another caller may still be a handler.
+      if (source && !source.ownProcess) return source;
     }
   }
   return undefined;

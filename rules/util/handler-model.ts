@@ -4,7 +4,7 @@ import { projectFiles, references } from './call-sites';
 import { forEachCallIn } from './code-walk';
 import { fileMatches } from './files-and-imports';
 import {
-  GRAPHILE_TASK, LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, type HandlerSource, type Registration,
+  LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, TYPED_HANDLERS, type HandlerSource, type Registration,
 } from './handler-sources';
 import { isDeclaredInPackage } from './is-declared-in-package';
 import { exportedPropertyName } from './module-references';
@@ -70,22 +70,29 @@ export function handlerSourceWhereWritten(context: HandlerContext, fn: ts.Signat
   return passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn) ?? exportedLambdaHandler(fn);
 }
 
-const GRAPHILE_IMPORT = new RegExp(modulePattern([GRAPHILE_TASK.package]), 'u');
+const TYPED_HANDLER_IMPORTS = TYPED_HANDLERS.map((handler) => ({ handler, imports: new RegExp(modulePattern([handler.package]), 'u') }));
 
 /**
- * A Graphile Worker task, by its type: a function typed `Task` where it is written (in a
- * `taskList`, or `const sendWelcome: Task = …`), or one that takes the task's `JobHelpers`.
+ * A consumer known by its type (`TYPED_HANDLERS`): a Graphile Worker task typed `Task` where it is
+ * written (in a `taskList`, or `const sendWelcome: Task = …`) or taking the task's `JobHelpers`; a
+ * BullMQ sandboxed processor taking a `SandboxedJob`.
  */
-function graphileTask(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): HandlerSource | undefined {
-  if (!fileMatches(fn.getSourceFile(), GRAPHILE_IMPORT)) return undefined;
-  // An optional entry of a task list is typed `Task | undefined`.
-  const isGraphileType = (type: ts.Type | undefined, name: string): boolean => (type?.isUnion() ? type.types : [type]).some((part) => {
-    const symbol = part?.aliasSymbol ?? part?.getSymbol();
-    return symbol?.getName() === name && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, GRAPHILE_TASK.package));
-  });
-  const typedAsTask = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && isGraphileType(checker.getContextualType(fn), GRAPHILE_TASK.functionType);
-  return typedAsTask || fn.parameters.some((parameter) => isGraphileType(checker.getTypeAtLocation(parameter), GRAPHILE_TASK.helpersType))
-    ? GRAPHILE_TASK.source : undefined;
+function typedHandler(checker: ts.TypeChecker, fn: ts.SignatureDeclaration): HandlerSource | undefined {
+  const sourceFile = fn.getSourceFile();
+  for (const { handler, imports } of TYPED_HANDLER_IMPORTS) {
+    if (!fileMatches(sourceFile, imports)) continue;
+    // An optional entry of a task list is typed `Task | undefined`.
+    const isHandlerType = (type: ts.Type | undefined, name: string): boolean => (type?.isUnion() ? type.types : [type]).some((part) => {
+      const symbol = part?.aliasSymbol ?? part?.getSymbol();
+      return symbol?.getName() === name && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, handler.package));
+    });
+    const typedAsHandler = handler.functionType !== undefined && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))
+      && isHandlerType(checker.getContextualType(fn), handler.functionType);
+    if (typedAsHandler || fn.parameters.some((parameter) => isHandlerType(checker.getTypeAtLocation(parameter), handler.parameterType))) {
+      return handler.source;
+    }
+  }
+  return undefined;
 }
 
 /** `app.get(path, (req, res) => …)`, `fastify.route({ handler: async (request) => … })`. */
@@ -198,14 +205,14 @@ function receiverMatches(checker: ts.TypeChecker, callee: ts.Expression, pattern
 function declaredAsHandler(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
   if (ts.isMethodDeclaration(fn) && isNestRoute(context.checker, fn)) return { kind: 'request', name: 'a NestJS route handler' };
   const exported = exportedName(fn);
-  if (exported === undefined) return graphileTask(context.checker, fn);
+  if (exported === undefined) return typedHandler(context.checker, fn);
   const fileName = path.basename(fn.getSourceFile().fileName);
   if (NEXT_ROUTE_EXPORTS.has(exported) && /^route\.[cm]?[jt]sx?$/u.test(fileName)) return { kind: 'request', name: 'a Next.js route handler' };
   const lambda = lambdaEvent(context.checker, fn);
   if (lambda !== undefined) {
     return LAMBDA_DELIVERIES.get(lambda) ?? { kind: 'request', name: 'an AWS Lambda handler' };
   }
-  return graphileTask(context.checker, fn);
+  return typedHandler(context.checker, fn);
 }
 
 /**

@@ -11,6 +11,8 @@ export interface HandlerSource {
   readonly name: string;
   /** Why it may run twice for one input, for deliveries and retries: "SQS delivers at least once". */
   readonly because?: string;
+  /** It runs in a process of its own, one input at a time: a blocking call there holds up nothing else. */
+  readonly ownProcess?: boolean;
 }
 
 /**
@@ -109,15 +111,29 @@ export const LAMBDA_DELIVERIES: ReadonlyMap<string, HandlerSource> = new Map([
 ]);
 
 /**
- * Graphile Worker's tasks, known by their type: a function typed `Task` (in a `taskList`, or
- * exported from a task file), or one that takes the `JobHelpers` a task is given.
+ * Consumers known by their type, wherever they are declared: a function typed as the package's
+ * handler type (a Graphile `Task` in a `taskList`), or one that takes what only such a handler is
+ * given (Graphile's `JobHelpers`, BullMQ's `SandboxedJob`). A sandboxed BullMQ processor lives
+ * in a file of its own that the `Worker` names by path.
  */
-export const GRAPHILE_TASK = {
-  package: 'graphile-worker',
-  functionType: 'Task',
-  helpersType: 'JobHelpers',
-  source: { kind: 'delivery', name: 'a Graphile Worker task', because: 'Graphile Worker runs a failed job again' },
-} as const satisfies { readonly package: string; readonly functionType: string; readonly helpersType: string; readonly source: HandlerSource };
+export const TYPED_HANDLERS: readonly TypedHandler[] = [
+  {
+    package: 'graphile-worker', functionType: 'Task', parameterType: 'JobHelpers',
+    source: { kind: 'delivery', name: 'a Graphile Worker task', because: 'Graphile Worker runs a failed job again' },
+  },
+  {
+    package: 'bullmq', parameterType: 'SandboxedJob',
+    source: { kind: 'delivery', name: 'a BullMQ sandboxed processor', because: 'BullMQ runs a failed or stalled job again', ownProcess: true },
+  },
+];
+
+export interface TypedHandler {
+  readonly package: string;
+  /** The type of the function itself, where it types the parameters too. */
+  readonly functionType?: string;
+  readonly parameterType: string;
+  readonly source: HandlerSource;
+}
 
 /** The packages of the queues and retry wrappers above, whose registrations may name a function declared elsewhere (`new Worker(queue, process)`). */
 export const REGISTERED_ELSEWHERE_PACKAGES: readonly string[] = [...new Set(REGISTRATIONS
@@ -125,7 +141,8 @@ export const REGISTERED_ELSEWHERE_PACKAGES: readonly string[] = [...new Set(REGI
 
 /**
  * The packages whose import says a file may run code again for the same input: those, AWS
- * Lambda's event types, Graphile Worker. A file that imports none of them (and speaks of no
+ * Lambda's event types, the packages of `TYPED_HANDLERS`. A file that imports none of them (and speaks of no
  * retries) needs no look for consumers or retries.
  */
-export const RUNS_AGAIN_PACKAGES: readonly string[] = [...REGISTERED_ELSEWHERE_PACKAGES, 'aws-lambda', GRAPHILE_TASK.package];
+export const RUNS_AGAIN_PACKAGES: readonly string[] = [...new Set([...REGISTERED_ELSEWHERE_PACKAGES, 'aws-lambda',
+  ...TYPED_HANDLERS.map((handler) => handler.package)])];

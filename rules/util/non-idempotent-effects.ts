@@ -32,6 +32,7 @@ const MESSAGE_SENDS: readonly MessageSend[] = [
   { package: 'mailgun.js', method: /^create$/u, owner: /^I?MessagesClient$/u, what: 'an email' },
   { package: 'resend', method: /^(?:send|create)$/u, owner: /^(?:Emails|Batch)/u, what: 'an email' },
   { package: 'twilio', method: /^create$/u, owner: /^MessageListInstance$/u, what: 'a text message' },
+  { package: 'twilio', method: /^create$/u, owner: /^CallListInstance$/u, what: 'a phone call' },
 ];
 
 /** Names of methods that may change something through an API that takes an idempotency key. */
