@@ -7,7 +7,7 @@ import { fileMatches, filesAndImports } from './util/files-and-imports';
 import { deliveryIdInScope, operationPath } from './util/delivery-id';
 import { isTestFile } from './util/is-test-file';
 import { mayHaveEffect, nonIdempotentEffect, type Effect } from './util/non-idempotent-effects';
-import { retriedTryBlock } from './util/retry-loop';
+import { retriedTry } from './util/retry-loop';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { specifierListSchema, type TypeOrValueSpecifier } from './util/specifier';
 import { modulePattern, specifierNames, wordPattern } from './util/specifier-names';
@@ -127,11 +127,14 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
 
     /** What runs the code around `call` again, `false` when a request handler runs it once, `undefined` when nothing says. */
     function runsAgainAround(call: ts.CallExpression): RunsAgain | false | undefined {
-      // A loop that tries one endpoint after another looks like one that retries: only a file that
-      // speaks of attempts or retries is taken to retry by hand.
-      const tryBlock = fileMatches(call.getSourceFile(), filePattern(options)) ? retriedTryBlock(call) : undefined;
-      if (tryBlock) {
-        return { source: { kind: 'retry', name: 'a retry loop', because: 'the loop runs it again after a failure' }, scope: tryBlock };
+      // A loop (or a function calling itself) that tries one endpoint after another looks like one
+      // that retries: only a file that speaks of attempts or retries is taken to retry by hand.
+      const retried = fileMatches(call.getSourceFile(), filePattern(options)) ? retriedTry(call) : undefined;
+      if (retried?.by === 'loop') {
+        return { source: { kind: 'retry', name: 'a retry loop', because: 'the loop runs it again after a failure' }, scope: retried.block };
+      }
+      if (retried) {
+        return { source: { kind: 'retry', name: 'a function that retries itself', because: 'it calls itself again after a failure' }, scope: retried.block };
       }
       for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
         if (!ts.isFunctionLike(node) || !(node as ts.FunctionLikeDeclaration).body) continue;

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { isDeclaredInPackage } from './is-declared-in-package';
+import { objectLiteralArgument } from './object-literal-argument';
 import { calleeName } from './callee-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { sqlText } from './sql-text';
@@ -45,7 +46,13 @@ const IDEMPOTENCY_HEADER = /^(?:x-)?idempotency-key$/iu;
 
 /** The names a call must have for `nonIdempotentEffect` to look further, before any type query. */
 export const EFFECT_NAMES = new Set(['fetch', 'request', 'post', 'patch', 'sendMail', 'send', 'query', 'execute', 'raw', 'insert', 'increment',
-  'decrement', 'publish', 'sendToQueue', 'add']);
+  'decrement', 'publish', 'sendToQueue', 'add', 'findOneAndUpdate', 'findByIdAndUpdate']);
+
+/** The MongoDB and Mongoose methods that take an update document as their second argument. */
+const MONGO_UPDATES = new Set(['updateOne', 'updateMany', 'findOneAndUpdate', 'findByIdAndUpdate']);
+
+/** Update operators that change a document again each time they run: add to a number, append to an array. */
+const MONGO_ACCUMULATING = /^\$(?:inc|push)$/u;
 
 /** Whether a call is worth resolving: one of `EFFECT_NAMES`, or a method named like a change. */
 export function mayHaveEffect(call: ts.CallExpression): boolean {
@@ -67,12 +74,12 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
   const declaration = checker.getResolvedSignature(call)?.declaration;
   if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
   const declaredIn = (packageName: string): boolean => isDeclaredInPackage(declaration, packageName);
-  if (name === 'fetch') return isGlobalFetch(program, declaration) ? fetchEffect(call) : undefined;
+  if (name === 'fetch') return isGlobalFetch(program, declaration) ? fetchEffect(checker, call) : undefined;
   // undici's `request(url, { method, headers })` takes its options as `fetch` does.
-  if (name === 'request') return declaredIn('undici') ? fetchEffect(call) : undefined;
+  if (name === 'request') return declaredIn('undici') ? fetchEffect(checker, call) : undefined;
   if ((name === 'post' || name === 'patch') && (declaredIn('axios') || declaredIn('got'))) {
     const options = call.arguments[declaredIn('axios') ? 2 : 1];
-    const key = headerKey(options);
+    const key = headerKey(checker, options);
     return key === 'unknown' || key === 'guarded' ? undefined : { what: `a ${name.toUpperCase()} request`, freshKey: key === 'fresh' };
   }
   if (name === 'send') {
@@ -86,20 +93,21 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
   if ((name === 'increment' || name === 'decrement') && declaredIn('knex')) return { what: `a knex \`${name}\`` };
   if (name === 'insert' && declaredIn('knex')) return isUpsertChain(call) ? undefined : { what: 'a knex `insert` with no `onConflict`' };
   if ((name === 'publish' || name === 'sendToQueue') && declaredIn('amqplib')) {
-    return hasProperty(call.arguments[name === 'publish' ? 3 : 2], /^messageId$/u) ? undefined : { what: 'a published message with no `messageId`' };
+    return hasProperty(checker, call.arguments[name === 'publish' ? 3 : 2], /^messageId$/u) ? undefined : { what: 'a published message with no `messageId`' };
   }
+  if (MONGO_UPDATES.has(name) && (declaredIn('mongodb') || declaredIn('mongoose'))) return mongoEffect(checker, call, name === 'findByIdAndUpdate');
   if (name === 'add' && declaredIn('bullmq')) {
-    return hasProperty(call.arguments[2], /^jobId$/u) ? undefined : { what: 'a queued job with no `jobId`' };
+    return hasProperty(checker, call.arguments[2], /^jobId$/u) ? undefined : { what: 'a queued job with no `jobId`' };
   }
   // Bull's `add(data, options)` and `add(name, data, options)`.
   if (name === 'add' && declaredIn('bull')) {
-    return call.arguments.slice(1).some((argument) => hasProperty(argument, /^jobId$/u)) ? undefined : { what: 'a queued job with no `jobId`' };
+    return call.arguments.slice(1).some((argument) => hasProperty(checker, argument, /^jobId$/u)) ? undefined : { what: 'a queued job with no `jobId`' };
   }
   const send = MESSAGE_SENDS.find((entry) => entry.method.test(name) && declaredIn(entry.package)
     && (!entry.owner || entry.owner.test(ownerName(declaration))));
   if (!send && !MUTATING_METHOD.test(name)) return undefined;
   const keyIndex = keyParameterIndex(checker, declaration);
-  if (keyIndex >= 0) return keyedCallEffect(call, keyIndex, send?.what ?? packageCall(declaration, name));
+  if (keyIndex >= 0) return keyedCallEffect(checker, call, keyIndex, send?.what ?? packageCall(declaration, name));
   return send && { what: send.what };
 }
 
@@ -115,13 +123,13 @@ function isGlobalFetch(program: ts.Program, declaration: ts.Declaration): boolea
     || isDeclaredInPackage(declaration, 'undici') || isDeclaredInPackage(declaration, 'undici-types');
 }
 
-function fetchEffect(call: ts.CallExpression): Effect | undefined {
-  const init = call.arguments[1] && skipOuterExpressions(call.arguments[1]);
-  if (!init || !ts.isObjectLiteralExpression(init)) return undefined;
+function fetchEffect(checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
+  const init = call.arguments[1] && objectLiteralArgument(checker, call.arguments[1], /^(?:method|headers)$/u);
+  if (!init) return undefined;
   const method = propertyValue(init, /^method$/u);
   const verb = method && ts.isStringLiteralLike(method) ? method.text.toUpperCase() : undefined;
   if (verb !== 'POST' && verb !== 'PATCH') return undefined;
-  const key = headerKey(init);
+  const key = headerKey(checker, init);
   if (key === 'unknown' || key === 'guarded') return undefined;
   return { what: `a ${verb} request`, freshKey: key === 'fresh', headerTarget: { call, init } };
 }
@@ -130,15 +138,14 @@ function fetchEffect(call: ts.CallExpression): Effect | undefined {
  * What the `headers` of a request's options say about an idempotency key: none, one made afresh
  * on each attempt, a guard, or unknown (headers built elsewhere, a spread).
  */
-function headerKey(options: ts.Expression | undefined): 'none' | 'fresh' | 'guarded' | 'unknown' {
+function headerKey(checker: ts.TypeChecker, options: ts.Expression | undefined): 'none' | 'fresh' | 'guarded' | 'unknown' {
   if (!options) return 'none';
-  const node = skipOuterExpressions(options);
-  if (!ts.isObjectLiteralExpression(node)) return 'unknown';
-  if (node.properties.some(ts.isSpreadAssignment)) return 'unknown';
+  const node = objectLiteralArgument(checker, options, /^headers$/u);
+  if (!node || node.properties.some(ts.isSpreadAssignment)) return 'unknown';
   const headers = propertyValue(node, /^headers$/u);
   if (!headers) return 'none';
-  const value = skipOuterExpressions(headers);
-  if (!ts.isObjectLiteralExpression(value) || value.properties.some(ts.isSpreadAssignment)) return 'unknown';
+  const value = objectLiteralArgument(checker, headers, IDEMPOTENCY_HEADER);
+  if (!value || value.properties.some(ts.isSpreadAssignment)) return 'unknown';
   const key = propertyValue(value, IDEMPOTENCY_HEADER);
   if (!key) return 'none';
   return isFreshValue(key) ? 'fresh' : 'guarded';
@@ -169,7 +176,7 @@ function commandEffect(checker: ts.TypeChecker, call: ts.CallExpression): Effect
     return { what: 'an email' };
   }
   if (isDeclaredInPackage(declaration, '@aws-sdk/client-sqs') && (name === 'SendMessageCommand' || name === 'SendMessageBatchCommand')) {
-    return hasProperty(node.arguments?.[0], /^MessageDeduplicationId$/u) ? undefined : { what: 'an SQS message with no `MessageDeduplicationId`' };
+    return hasProperty(checker, node.arguments?.[0], /^MessageDeduplicationId$/u) ? undefined : { what: 'an SQS message with no `MessageDeduplicationId`' };
   }
   return undefined;
 }
@@ -187,6 +194,33 @@ function sqlEffect(argument: ts.Expression | undefined): Effect | undefined {
   }
   const counter = /\bupdate\b[^]*?\bset\b[^]*?\b(\w+)\s*=\s*\1\s*[-+]/iu.test(text);
   return counter ? { what: 'an UPDATE that adds to a counter' } : undefined;
+}
+
+/**
+ * A MongoDB update that adds to a number or appends to an array (`$inc`, `$push`), unless its
+ * filter excludes documents already changed (`{ _id, applied: { $ne: job.id } }`, the usual guard,
+ * which then records the id with `$addToSet` or `$push`).
+ */
+function mongoEffect(checker: ts.TypeChecker, call: ts.CallExpression, byId: boolean): Effect | undefined {
+  const update = call.arguments[1] && objectLiteralArgument(checker, call.arguments[1], MONGO_ACCUMULATING);
+  if (!update) return undefined;
+  const operator = update.properties.map((property) => property.name && propertyNameText(property.name))
+    .find((text) => text !== undefined && MONGO_ACCUMULATING.test(text));
+  if (!operator) return undefined;
+  // A filter built elsewhere may leave them out: only one written out without `$ne` says it does not.
+  // `findByIdAndUpdate` takes an id, which leaves out nothing.
+  const filter = !byId && call.arguments[0] ? objectLiteralArgument(checker, call.arguments[0], /./u) : undefined;
+  return (!byId && !filter) || (filter && excludesByValue(filter)) ? undefined : { what: `a MongoDB \`${operator}\`` };
+}
+
+/** Whether a filter says `$ne` or `$nin` anywhere: it leaves out documents that already hold a value. */
+function excludesByValue(node: ts.Node): boolean {
+  if ((ts.isPropertyAssignment(node) || ts.isShorthandPropertyAssignment(node)) && /^\$n(?:e|in)$/u.test(propertyNameText(node.name) ?? '')) return true;
+  return ts.forEachChild(node, excludesByValue) ?? false;
+}
+
+function propertyNameText(name: ts.PropertyName): string | undefined {
+  return ts.isIdentifier(name) || ts.isStringLiteral(name) ? name.text : undefined;
 }
 
 /** `knex('t').insert(row).onConflict('id').merge()`: the insert is part of an upsert. */
@@ -214,25 +248,25 @@ function packageCall(declaration: ts.SignatureDeclaration, name: string): string
  * A call of a method that accepts an `idempotencyKey` in the argument at `index` and is given
  * none, or one made afresh on each attempt. Options built elsewhere may hold a key: no report.
  */
-function keyedCallEffect(call: ts.CallExpression, index: number, what: string): Effect | undefined {
+function keyedCallEffect(checker: ts.TypeChecker, call: ts.CallExpression, index: number, what: string): Effect | undefined {
   const argument = call.arguments[index];
-  const options = argument && skipOuterExpressions(argument);
-  if (options && (!ts.isObjectLiteralExpression(options) || options.properties.some(ts.isSpreadAssignment))) return undefined;
+  const options = argument && objectLiteralArgument(checker, argument, /^idempotencyKey$/u);
+  if (argument && (!options || options.properties.some(ts.isSpreadAssignment))) return undefined;
   const key = options && propertyValue(options, /^idempotencyKey$/u);
   if (key && !isFreshValue(key)) return undefined;
   return { what, freshKey: key !== undefined, keyTarget: { call, index, options } };
 }
 
-function hasProperty(argument: ts.Expression | undefined, key: RegExp): boolean {
-  const node = argument && skipOuterExpressions(argument);
-  if (!node) return false;
+function hasProperty(checker: ts.TypeChecker, argument: ts.Expression | undefined, key: RegExp): boolean {
+  if (!argument) return false;
   // Options built elsewhere may hold it: only a literal without it says it is missing.
-  return !ts.isObjectLiteralExpression(node) || node.properties.some(ts.isSpreadAssignment) || propertyValue(node, key) !== undefined;
+  const node = objectLiteralArgument(checker, argument, key);
+  return !node || node.properties.some(ts.isSpreadAssignment) || propertyValue(node, key) !== undefined;
 }
 
 function propertyValue(object: ts.ObjectLiteralExpression, key: RegExp): ts.Expression | undefined {
   for (const property of object.properties) {
-    const name = property.name && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) ? property.name.text : undefined;
+    const name = property.name && propertyNameText(property.name);
     if (name === undefined || !key.test(name)) continue;
     if (ts.isPropertyAssignment(property)) return property.initializer;
     if (ts.isShorthandPropertyAssignment(property)) return property.name;

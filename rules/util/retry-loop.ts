@@ -1,20 +1,53 @@
 import ts from 'typescript';
+import { containsCall } from './code-walk';
+import { skipOuterExpressions } from './skip-outer-expressions';
 
 /**
- * The `try` block that a hand-written retry loop runs again after a failure, if `node` is in one:
- * a loop whose body has a `try` that leaves the loop on success (`return`, `break`) and a `catch`
- * that does not always leave it (it counts an attempt, waits, and goes round again).
+ * The `try` block that a hand-written retry runs again after a failure, if `node` is in one: a
+ * loop whose body has a `try` that leaves the loop on success (`return`, `break`) and a `catch`
+ * that does not always leave it (it counts an attempt, waits, and goes round again), or a `try`
+ * whose `catch` calls the function it is in again.
  *
  *     for (let attempt = 1; ; attempt++) {
  *       try { return await send(order); } catch (error) { if (attempt === 3) throw error; }
  *     }
+ *
+ *     async function send(order, attempt = 1) {
+ *       try { await post(order); } catch (error) { if (attempt === 3) throw error; return send(order, attempt + 1); }
+ *     }
  */
-export function retriedTryBlock(node: ts.Node): ts.Block | undefined {
+export function retriedTry(node: ts.Node): RetriedTry | undefined {
   for (let current: ts.Node = node; current.parent && !ts.isFunctionLike(current.parent); current = current.parent) {
     const parent = current.parent;
-    if (ts.isTryStatement(parent) && parent.tryBlock === current && isRetryTry(parent)) return parent.tryBlock;
+    if (!ts.isTryStatement(parent) || parent.tryBlock !== current) continue;
+    if (isRetryTry(parent)) return { block: parent.tryBlock, by: 'loop' };
+    if (callsItselfOnFailure(parent)) return { block: parent.tryBlock, by: 'recursion' };
   }
   return undefined;
+}
+
+export interface RetriedTry {
+  readonly block: ts.Block;
+  /** A loop that goes round again, or a function that calls itself again. */
+  readonly by: 'loop' | 'recursion';
+}
+
+/** A `try` whose `catch` calls the function around it again, by its name or as `this.name(…)`. */
+function callsItselfOnFailure(statement: ts.TryStatement): boolean {
+  const fn = ts.findAncestor(statement.parent, ts.isFunctionLike);
+  const name = fn && ownName(fn);
+  return name !== undefined && statement.catchClause !== undefined && containsCall(statement.catchClause.block, (call) => {
+    const callee = ts.isCallExpression(call) ? skipOuterExpressions(call.expression) : undefined;
+    return callee !== undefined && ((ts.isIdentifier(callee) && callee.text === name)
+      || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text === name));
+  });
+}
+
+/** The name a function calls itself by: its own, or that of the variable holding it. */
+function ownName(fn: ts.SignatureDeclaration): string | undefined {
+  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
+  const name = ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder) || ts.isVariableDeclaration(holder) ? holder.name : undefined;
+  return name && ts.isIdentifier(name) ? name.text : undefined;
 }
 
 function isRetryTry(statement: ts.TryStatement): boolean {

@@ -1,7 +1,7 @@
 import ts from 'typescript';
 import { isAmbient } from './is-ambient';
 import { NodeAnswers } from './node-answers';
-import { retriedTryBlock } from './retry-loop';
+import { retriedTry } from './retry-loop';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** The project's own retry helpers, per checker: the positions of the parameters each runs again. */
@@ -40,7 +40,7 @@ function findRetriedParameters(checker: ts.TypeChecker, declaration: ts.Signatur
       const callee = skipOuterExpressions(node.expression);
       const symbol = ts.isIdentifier(callee) ? checker.getSymbolAtLocation(callee) : undefined;
       const index = symbol && parameters.get(symbol);
-      if (index !== undefined && retriedTryBlock(node)) retried.add(index);
+      if (index !== undefined && retriedTry(node)) retried.add(index);
     }
     // A function written inside runs on its own terms, not in this loop.
     if (!ts.isFunctionLike(node)) ts.forEachChild(node, visit);
