@@ -9,3 +9,8 @@ export function isDeclaredInPackage(declaration: ts.Node, packageName: string): 
   const fileName = declaration.getSourceFile().fileName.replaceAll('\\', '/');
   return fileName.includes(`/node_modules/${bare}/`) || fileName.includes(`/node_modules/@types/${typesName}/`);
 }
+
+/** The package whose files declare `node` (`stripe`, `@sendgrid/mail`), or undefined for the project's own code. */
+export function packageOf(node: ts.Node): string | undefined {
+  return /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(node.getSourceFile().fileName.replaceAll('\\', '/'))?.[1];
+}

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { isDeclaredInPackage } from './is-declared-in-package';
+import { isDeclaredInPackage, packageOf } from './is-declared-in-package';
 import { objectLiteralArgument } from './object-literal-argument';
 import { calleeName } from './callee-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -64,8 +64,9 @@ export function mayHaveEffect(call: ts.CallExpression): boolean {
  * The non-idempotent effect `call` has, resolved through the declarations of the packages that
  * make it, with no idempotency guard written in the call itself: a `POST`/`PATCH` without an
  * `Idempotency-Key` header, an SDK call that accepts an `idempotencyKey` and gets none (Stripe,
- * Resend), an email or a text message (`MESSAGE_SENDS`, SES), an SQL `INSERT` without
- * `ON CONFLICT` or an `UPDATE … SET n = n + 1` (pg, mysql2, knex), a queue message without a deduplication id (SQS, amqplib, BullMQ).
+ * Resend), an email, a text or a call (`MESSAGE_SENDS`, SES), an SQL `INSERT` without
+ * `ON CONFLICT` or an `UPDATE … SET n = n + 1` (pg, mysql2, knex), a MongoDB `$inc` or `$push`,
+ * a queue message without a deduplication id (SQS, amqplib, BullMQ).
  * Undefined when a guard is there, or when the code does not say (headers built elsewhere).
  */
 export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
@@ -233,15 +234,14 @@ function isUpsertChain(call: ts.CallExpression): boolean {
 
 /** Which parameter of a package method takes request options with an `idempotencyKey` (Stripe's, Resend's), or -1. */
 function keyParameterIndex(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration): number {
-  if (!/\/node_modules\//u.test(declaration.getSourceFile().fileName.replaceAll('\\', '/'))) return -1;
+  if (packageOf(declaration) === undefined) return -1;
   return declaration.parameters.findIndex((parameter) =>
     checker.getNonNullableType(checker.getTypeAtLocation(parameter)).getProperty('idempotencyKey') !== undefined);
 }
 
 /** "a `create` call of stripe": what a call of a package's method is, for a message. */
 function packageCall(declaration: ts.SignatureDeclaration, name: string): string {
-  const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//u.exec(declaration.getSourceFile().fileName.replaceAll('\\', '/'))?.[1];
-  return `a \`${name}\` call of ${packageName}`;
+  return `a \`${name}\` call of ${packageOf(declaration)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { packageOf } from './is-declared-in-package';
 import { locallyExportedNames } from './module-references';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
@@ -57,7 +58,7 @@ function isHarmlessUse(checker: ts.TypeChecker, node: ts.Identifier, watched: Re
   const parent = node.parent;
   if (ts.isCallExpression(parent) && parent.arguments.includes(node)) {
     const declaration = checker.getResolvedSignature(parent)?.declaration;
-    return declaration !== undefined && /\/node_modules\//u.test(declaration.getSourceFile().fileName.replaceAll('\\', '/'));
+    return declaration !== undefined && packageOf(declaration) !== undefined;
   }
   if (ts.isPropertyAccessExpression(parent) && parent.expression === node) {
     const assignment = parent.parent;

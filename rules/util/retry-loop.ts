@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { nameOf } from './call-sites';
 import { containsCall } from './code-walk';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
@@ -35,19 +36,12 @@ export interface RetriedTry {
 /** A `try` whose `catch` calls the function around it again, by its name or as `this.name(…)`. */
 function callsItselfOnFailure(statement: ts.TryStatement): boolean {
   const fn = ts.findAncestor(statement.parent, ts.isFunctionLike);
-  const name = fn && ownName(fn);
+  const name = fn && nameOf(fn)?.text;
   return name !== undefined && statement.catchClause !== undefined && containsCall(statement.catchClause.block, (call) => {
     const callee = ts.isCallExpression(call) ? skipOuterExpressions(call.expression) : undefined;
     return callee !== undefined && ((ts.isIdentifier(callee) && callee.text === name)
       || (ts.isPropertyAccessExpression(callee) && callee.expression.kind === ts.SyntaxKind.ThisKeyword && callee.name.text === name));
   });
-}
-
-/** The name a function calls itself by: its own, or that of the variable holding it. */
-function ownName(fn: ts.SignatureDeclaration): string | undefined {
-  const holder = ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent : fn;
-  const name = ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder) || ts.isVariableDeclaration(holder) ? holder.name : undefined;
-  return name && ts.isIdentifier(name) ? name.text : undefined;
 }
 
 function isRetryTry(statement: ts.TryStatement): boolean {
