@@ -13,13 +13,14 @@ import { EngineTarget } from './engine-target';
 import { EslintTarget } from './eslint-target';
 import { runLongSession } from './long-session';
 import { ServerTarget } from './server-target';
+import { SLICE_SEED } from './slice';
 
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 ? process.argv[index + 1]! : fallback;
 }
 
-const seed = Number(option('seed', '20261123'));
+const seed = Number(option('seed', String(SLICE_SEED)));
 const count = Number(option('count', '10000'));
 const edits = Number(option('edits', '2000'));
 const only = new Set(option('only', 'engine,eslint,server,session').split(','));

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Runs every test: mocha in one process per group of test files, as many groups at a time as the
+// machine has cores, the longest first. A process per group keeps one group's caches (a program of
+// every fixture, typescript-eslint's project service, a language server) from weighing on another's.
+// Each group's output is printed whole when it ends, then a summary. Exits non-zero when a group
+// fails, skips or focuses a test.
+//
+//   node scripts/test.js [--jobs N] [mocha options...]     e.g. --grep parity
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const MOCHA = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+/** The compiled tests: every `*.test.js` below it. */
+const TEST_ROOT = path.join(ROOT, 'test', 'dist');
+
+/**
+ * Files that run in a process of their own, and roughly how many seconds each group takes with
+ * another beside it on two cores: only the order they start in depends on these.
+ */
+const OWN_PROCESS = ['fuzz/engine-slice.test.js', 'fuzz/eslint-slice.test.js', 'fuzz/server-slice.test.js'];
+const EXPECTED_SECONDS = {
+  server: 145,
+  engine: 125,
+  'fuzz/eslint-slice.test.js': 100,
+  'fuzz/server-slice.test.js': 70,
+  'fuzz/engine-slice.test.js': 65,
+  eslint: 65,
+  vscode: 50,
+  fuzz: 15,
+};
+
+function parseArguments(argv) {
+  const mochaArgs = [];
+  let jobs = Math.max(1, os.availableParallelism());
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--jobs') jobs = Math.max(1, Number(argv[++i]) || 1);
+    else mochaArgs.push(argv[i]);
+  }
+  return { jobs, mochaArgs };
+}
+
+function testFiles(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return testFiles(full);
+    return entry.name.endsWith('.test.js') ? [full] : [];
+  });
+}
+
+/** The groups, longest first: each file of OWN_PROCESS alone, every other file with its folder. */
+function groupsOf(files) {
+  const groups = new Map();
+  for (const file of files.sort()) {
+    const relative = path.relative(TEST_ROOT, file).split(path.sep).join('/');
+    const name = OWN_PROCESS.includes(relative) ? relative : relative.split('/')[0];
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name).push(file);
+  }
+  const expected = (name) => EXPECTED_SECONDS[name] ?? 60;
+  return [...groups].map(([name, groupFiles]) => ({ name, files: groupFiles })).sort((a, b) => expected(b.name) - expected(a.name));
+}
+
+
+function runGroup(group, args) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [MOCHA, ...args, ...group.files], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    running.add(child);
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      const count = (word) => Number(new RegExp(`(\\d+) ${word}`, 'u').exec(output)?.[1] ?? 0);
+      resolve({ ...group, code: code ?? signal, output, seconds: (Date.now() - started) / 1000, passing: count('passing'), failing: count('failing') });
+    });
+  });
+}
+
+function duration(seconds) {
+  return seconds >= 60 ? `${Math.floor(seconds / 60)}m${String(Math.round(seconds % 60)).padStart(2, '0')}s` : `${seconds.toFixed(1)}s`;
+}
+
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const child of running) child.kill(signal);
+    process.exit(130);
+  });
+}
+
+async function main() {
+  const { jobs, mochaArgs } = parseArguments(process.argv.slice(2));
+  if (!fs.existsSync(TEST_ROOT)) throw new Error(`no compiled tests in ${path.relative(ROOT, TEST_ROOT)}: run npm run build first`);
+  const groups = groupsOf(testFiles(TEST_ROOT));
+  // Mocha reads the rest of its options from .mocharc.json.
+  const args = ['--forbid-only', '--forbid-pending', ...(process.stdout.isTTY ? ['--color'] : []), ...mochaArgs];
+  const lanes = Math.min(jobs, groups.length);
+  process.stdout.write(`asyncsense tests: ${groups.length} groups, ${lanes} at a time\n`);
+  const started = Date.now();
+  const queue = [...groups];
+  const results = [];
+  await Promise.all(Array.from({ length: lanes }, async () => {
+    for (let group = queue.shift(); group; group = queue.shift()) {
+      process.stdout.write(`\n── started ${group.name} (${group.files.length} files)\n`);
+      const result = await runGroup(group, args);
+      results.push(result);
+      process.stdout.write(`\n── ${result.name}: exit ${result.code}, ${result.passing} passing, ${result.failing} failing, ${duration(result.seconds)}\n${result.output}`);
+    }
+  }));
+  process.stdout.write('\n── summary\n');
+  for (const result of results) {
+    process.stdout.write(`${result.code === 0 ? 'ok  ' : 'FAIL'} ${result.name.padEnd(28)} ${String(result.passing).padStart(5)} passing ${String(result.failing).padStart(3)} failing  ${duration(result.seconds).padStart(7)}  exit ${result.code}\n`);
+  }
+  const passing = results.reduce((sum, result) => sum + result.passing, 0);
+  const failed = results.filter((result) => result.code !== 0);
+  process.stdout.write(`${passing} passing in ${results.length} groups, ${failed.length} failed, ${duration((Date.now() - started) / 1000)} on ${lanes} lanes\n`);
+  process.exitCode = failed.length > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  process.exitCode = 1;
+});
