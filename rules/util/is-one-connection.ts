@@ -10,9 +10,13 @@ const ONE_CONNECTION_TYPES: readonly { readonly package: string; readonly names:
   { package: 'pg', names: new Set(['PoolClient', 'Client', 'ClientBase']) },
   { package: 'mysql2', names: new Set(['Connection', 'PoolConnection']) },
   { package: 'knex', names: new Set(['Transaction']) },
+  // Kysely's transactions, from `db.transaction().execute(async (t) => …)` or `startTransaction()`.
+  { package: 'kysely', names: new Set(['Transaction', 'ControlledTransaction']) },
+  // A TypeORM query runner holds one connection (a migration's `up(queryRunner)`, `createQueryRunner()`).
+  { package: 'typeorm', names: new Set(['QueryRunner']) },
 ];
 
-/** Whether `node` is one database connection by its driver's type: `client` of `const client = await pool.connect()`. */
+/** Whether `node` is one database connection by its driver's type: `client` of `const client = await pool.connect()`, a transaction. */
 export function isOneConnection(checker: ts.TypeChecker, node: ts.Expression): boolean {
   const type = checker.getTypeAtLocation(node);
   const symbol = type.aliasSymbol ?? type.getSymbol();
