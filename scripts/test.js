@@ -63,21 +63,46 @@ function groupsOf(files) {
   return [...groups].map(([name, groupFiles]) => ({ name, files: groupFiles })).sort((a, b) => expected(b.name) - expected(a.name));
 }
 
+/**
+ * How long a group may run: longer than any test's own timeout (the editor test's 19 minutes), so
+ * that only a process that never ends (a handle its tests left open) is stopped here.
+ */
+const GROUP_TIMEOUT_MS = 25 * 60_000;
+/** How long the output of a group may stay open after mocha exits (held by a process its tests started). */
+const OUTPUT_GRACE_MS = 5_000;
 
 function runGroup(group, args) {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [MOCHA, ...args, ...group.files], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so that stopping it stops what its tests started.
+    const child = spawn(process.execPath, [MOCHA, ...args, ...group.files], { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     running.add(child);
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code, signal) => {
-      running.delete(child);
+    const timers = [setTimeout(() => {
+      output += `\n(stopped after ${GROUP_TIMEOUT_MS / 60_000} minutes)\n`;
+      stop(child, 'SIGKILL');
+    }, GROUP_TIMEOUT_MS)];
+    const finish = (code) => {
+      if (!running.delete(child)) return;
+      for (const timer of timers) clearTimeout(timer);
+      // Whatever its tests left running goes with it.
+      stop(child, 'SIGKILL');
       const count = (word) => Number(new RegExp(`(\\d+) ${word}`, 'u').exec(output)?.[1] ?? 0);
-      resolve({ ...group, code: code ?? signal, output, seconds: (Date.now() - started) / 1000, passing: count('passing'), failing: count('failing') });
-    });
+      resolve({ ...group, code, output, seconds: (Date.now() - started) / 1000, passing: count('passing'), failing: count('failing') });
+    };
+    child.on('close', (code, signal) => finish(code ?? signal));
+    child.on('exit', (code, signal) => timers.push(setTimeout(() => finish(code ?? signal), OUTPUT_GRACE_MS)));
   });
+}
+
+function stop(child, signal) {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group has ended already.
+  }
 }
 
 function duration(seconds) {
@@ -87,7 +112,7 @@ function duration(seconds) {
 const running = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    for (const child of running) child.kill(signal);
+    for (const child of running) stop(child, signal);
     process.exit(130);
   });
 }
