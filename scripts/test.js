@@ -3,7 +3,7 @@
 // machine has cores, the longest first. A process per group keeps one group's caches (a program of
 // every fixture, typescript-eslint's project service, a language server) from weighing on another's.
 // Each group's output is printed whole when it ends, then a summary. Exits non-zero when a group
-// fails, skips or focuses a test.
+// fails, skips or focuses a test, or a compiled test has lost its source.
 //
 //   node scripts/test.js [--jobs N] [mocha options...]     e.g. --grep parity
 const { spawn } = require('node:child_process');
@@ -119,8 +119,20 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 
 async function main() {
   const { jobs, mochaArgs } = parseArguments(process.argv.slice(2));
-  if (!fs.existsSync(TEST_ROOT)) throw new Error(`no compiled tests in ${path.relative(ROOT, TEST_ROOT)}: run npm run build first`);
-  const groups = groupsOf(testFiles(TEST_ROOT));
+  if (!fs.existsSync(TEST_ROOT)) {
+    process.stderr.write(`no compiled tests in ${path.relative(ROOT, TEST_ROOT)}: run npm run build first\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const files = testFiles(TEST_ROOT);
+  // tsc leaves the output of a deleted test behind, and mocha would run it.
+  const stale = files.filter((file) => !fs.existsSync(path.join(ROOT, 'test', path.relative(TEST_ROOT, file)).replace(/\.js$/u, '.ts')));
+  if (stale.length > 0) {
+    process.stderr.write(`compiled tests whose source is gone:\n  ${stale.map((file) => path.relative(ROOT, file)).join('\n  ')}\nremove test/dist and build again\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const groups = groupsOf(files);
   // Mocha reads the rest of its options from .mocharc.json.
   const args = ['--forbid-only', '--forbid-pending', ...(process.stdout.isTTY ? ['--color'] : []), ...mochaArgs];
   const lanes = Math.min(jobs, groups.length);
