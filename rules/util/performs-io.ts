@@ -5,6 +5,7 @@ import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { implementations } from './implementations';
 import { isFileMetadataQuery } from './is-file-metadata-query';
+import { isGlobImportLoader } from './is-glob-import-loader';
 import { isIoSignature } from './is-io-signature';
 import { isPromiseLike } from './is-promise-like';
 import { isReleaseOperation } from './is-release-operation';
@@ -112,8 +113,9 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
       || sharesConnection(call, root))) {
       return false;
     }
-    // `await import('./module.js')` loads code once and then answers from the module cache.
-    if (ts.isCallExpression(call) && call.expression.kind === ts.SyntaxKind.ImportKeyword) return false;
+    // `await import('./module.js')`, or a loader of Vite's `import.meta.glob`, loads code once and
+    // then answers from the module cache.
+    if (ts.isCallExpression(call) && (call.expression.kind === ts.SyntaxKind.ImportKeyword || isGlobImportLoader(checker, call.expression))) return false;
     const signature = checker.getResolvedSignature(call);
     if (!signature) return unseen;
     if (isIoSignature(program, checker, signature, { queued: anyIo })) return true;
