@@ -4,7 +4,7 @@ import { isAmbient, typesProjectCode } from './is-ambient';
 import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { implementations } from './implementations';
-import { isFileMetadataQuery } from './is-file-metadata-query';
+import { isPathOperation, namesPathOperation } from './is-path-operation';
 import { isGlobImportLoader } from './is-glob-import-loader';
 import { isIoSignature } from './is-io-signature';
 import { isPromiseLike } from './is-promise-like';
@@ -16,8 +16,9 @@ import { transactionHandle } from './transaction-handle';
 export interface IoQuestion {
   /**
    * Count all I/O, not only what holds a handle open while it runs: closing (`close`,
-   * `disconnect`), questions about a path (`exists`, `stat`), statements through one transaction.
-   * Each still waits on the disk or the network.
+   * `disconnect`), statements through one transaction. Each still waits on the disk or the
+   * network. An operation on a path (`stat`, `unlink`, `mkdir`) counts for no question: it holds
+   * nothing, and the kernel answers it from its caches.
    */
   readonly anyIo?: boolean;
   /**
@@ -70,8 +71,8 @@ const answers = new WeakMap<ts.TypeChecker, Map<string, WeakMap<ts.Node, boolean
  * the project that it calls, one level down (or `depth`). A method declared without a body (of
  * the project's own interface, or abstract) is read in the classes that implement it. By default
  * only what holds a handle counts: calls that release what is already held (`close`, `disconnect`,
- * `stop`) open nothing, nor do questions about a path (`exists`, `stat`), nor statements through
- * one transaction's handle, which run one at a time on its connection; `anyIo` counts them too.
+ * `stop`) open nothing, nor do statements through one transaction's handle, which run one at a time
+ * on its connection; `anyIo` counts them too. Operations on a path (`stat`, `unlink`) never count.
  */
 export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: ts.Expression, question: IoQuestion = {}): boolean {
   const anyIo = question.anyIo ?? false;
@@ -82,6 +83,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   const expression = skipOuterExpressions(node);
   if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return hasIoCall(expression, depth);
   if (!anyIo && isReleaseOperation(ts.isIdentifier(expression) ? expression.text : expression.name.text)) return false;
+  if (namesPathOperation(checker, expression)) return false;
   const signatures = checker.getTypeAtLocation(expression).getCallSignatures();
   if (signatures.some((signature) => isIoSignature(program, checker, signature))) return true;
   const body = declaredFunctionBody(checker, expression);
@@ -109,10 +111,8 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   }
 
   function isIoCall(call: ts.CallExpression | ts.TaggedTemplateExpression, helperDepth: number, root: ts.Node): boolean {
-    if (!anyIo && ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || isFileMetadataQuery(checker, call)
-      || sharesConnection(call, root))) {
-      return false;
-    }
+    if (ts.isCallExpression(call) && isPathOperation(checker, call)) return false;
+    if (!anyIo && ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || sharesConnection(call, root))) return false;
     // `await import('./module.js')`, or a loader of Vite's `import.meta.glob`, loads code once and
     // then answers from the module cache.
     if (ts.isCallExpression(call) && (call.expression.kind === ts.SyntaxKind.ImportKeyword || isGlobImportLoader(checker, call.expression))) return false;
