@@ -25,6 +25,7 @@ import { loopIteration, type LoopIteration } from './util/loop-iteration';
 import { mayReorder } from './util/may-reorder';
 import { operationName } from './util/operation-name';
 import { SEEN_TO_WAIT_ON_IO, performsIo } from './util/performs-io';
+import { runsInFanOut } from './util/runs-in-fan-out';
 import { runsFanOut } from './util/promise-combinator';
 import { referenceRoot } from './util/reference-root';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
@@ -130,6 +131,9 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   if (!iteratesOverData(context, iteration)) return;
   // Last: a helper's callers are found by a search of the project.
   if (isBatchFallback(loop, operationsUnder(work), context)) return;
+  // A loop in work that already runs beside its siblings: the fan-out around it is the concurrency.
+  const enclosing = ts.findAncestor(loop.parent, ts.isFunctionLike);
+  if (enclosing && runsInFanOut(context.program, checker, enclosing)) return;
   const first = work[0]!;
   // A loop that collects one result per item keeps its order when it is fixed to collect what
   // `pMap` or `Promise.all` answer; any other write in completion order would change the outcome.

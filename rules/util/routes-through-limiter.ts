@@ -24,7 +24,7 @@ const LIMITING_CALLS: readonly TypeOrValueSpecifier[] = [
 ];
 
 /** `p-map` and friends limit only when given a `concurrency`: their default is unbounded. */
-const LIMITING_WITH_CONCURRENCY: readonly TypeOrValueSpecifier[] = [
+export const LIMITING_WITH_CONCURRENCY: readonly TypeOrValueSpecifier[] = [
   { from: 'package', package: 'p-map', name: ['default', 'pMap', 'pMapIterable', 'pMapSettled'] },
 ];
 
