@@ -18,8 +18,12 @@ export interface References {
   readonly values: readonly ts.Expression[];
 }
 
-/** Answers per checker (one per program) and function. */
+/**
+ * Answers per checker (one per program), function and where they were looked for: the project's
+ * files (`projectFiles`, one list per program), or the function's own file alone.
+ */
 const answers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, References | undefined>>();
+const ownFileAnswers = new WeakMap<ts.TypeChecker, Map<ts.SignatureDeclaration, References | undefined>>();
 
 /**
  * The calls in `files` (the project's own files, or the one file a private function can be called
@@ -40,8 +44,9 @@ export function callSites(checker: ts.TypeChecker, declaration: ts.SignatureDecl
  * name in the text of each file first, and asks the checker only about the identifiers found there.
  */
 export function references(checker: ts.TypeChecker, declaration: ts.SignatureDeclaration, files: readonly ts.SourceFile[]): References | undefined {
-  let byDeclaration = answers.get(checker);
-  if (!byDeclaration) answers.set(checker, byDeclaration = new Map());
+  const cache = files.length === 1 && files[0] === declaration.getSourceFile() ? ownFileAnswers : answers;
+  let byDeclaration = cache.get(checker);
+  if (!byDeclaration) cache.set(checker, byDeclaration = new Map());
   if (!byDeclaration.has(declaration)) byDeclaration.set(declaration, findReferences(checker, declaration, files));
   return byDeclaration.get(declaration);
 }

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { projectFiles, references } from './call-sites';
+import { references } from './call-sites';
 import { isPromiseCombinator } from './promise-combinator';
 import { LIMITING_WITH_CONCURRENCY } from './routes-through-limiter';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -11,14 +11,16 @@ const MAPPING = new Set(['map', 'flatMap']);
 /**
  * Whether a function already runs side by side with other calls of itself: it is the callback of
  * a fan-out (`Promise.all(jobs.map(async (job) => …))`, `pMap(jobs, async (job) => …)`), or every
- * use of it in the project is made in one (`Promise.all(jobs.map((job) => this.emit(job)))`, or
+ * use of it in its own file is made in one (`Promise.all(jobs.map((job) => this.emit(job)))`, or
  * `jobs.map(emit)` handed to `Promise.all`), one level of callers up. Its work is already
  * concurrent; a loop in it run concurrently too would multiply what is under way by the width of
- * the fan-out around it.
+ * the fan-out around it. Only the function's own file is searched: a search of the project for
+ * every loop about to be reported costs more than the rule's other questions together, and a
+ * caller elsewhere that runs it alone only costs a report.
  */
 export function runsInFanOut(program: ts.Program, checker: ts.TypeChecker, fn: ts.SignatureDeclaration): boolean {
   if (isFanOutCallback(program, checker, fn)) return true;
-  const found = references(checker, fn, projectFiles(program));
+  const found = references(checker, fn, [fn.getSourceFile()]);
   if (!found || found.calls.length + found.values.length === 0) return false;
   return found.values.every((value) => isFanOutCallback(program, checker, value))
     && found.calls.every((call) => {

@@ -66,6 +66,14 @@ describe('the files that can call a function', () => {
     assert.deepEqual(sites?.map((call) => baseName(call.getSourceFile())).sort(), ['handler.ts', 'lazy.ts']);
   });
 
+  it('are looked for in the function\'s own file alone when asked so, whatever was asked before', () => {
+    const save = functionNamed(program, 'model.ts', 'save');
+    const model = files.find((file) => baseName(file) === 'model.ts')!;
+    assert.equal(callSites(checker, save, files)?.length, 2);
+    assert.equal(callSites(checker, save, [model]), undefined);
+    assert.equal(callSites(checker, save, files)?.length, 2);
+  });
+
   it('are every file when the module adds globals', () => {
     const globals = programOf({
       'globals.ts': 'declare global { function audit(): void }\nexport function flush(rows: string[]) { return rows; }\n',
