@@ -55,10 +55,11 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
 
 /**
  * Names of asynchronous computations that packages offer: signing, hashing, encryption,
- * compression, encoding, parsing, validating, sealing, rendering, calculating. They use the CPU,
+ * compression, encoding, parsing, validating, sealing, rendering, formatting (Prettier's
+ * `format`), calculating. They use the CPU,
  * not a connection, so starting many at once opens nothing and saves no time.
  */
-const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate|seal|unseal)(?:[A-Z]|$)/u;
+const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|format|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate|seal|unseal)(?:[A-Z]|$)/u;
 
 /**
  * Last words of the names of a package's objects that only compute: a `Crypto` (`createHkdfKey`,

@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { answersFromModuleSlot } from './answers-from-module-slot';
+import { type BlockingCallOptions, blockingCall } from './blocking-calls';
 import { isAmbient, typesProjectCode } from './is-ambient';
 import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
@@ -12,6 +13,7 @@ import { isReleaseOperation } from './is-release-operation';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
+import { writesStandardStream } from './writes-standard-stream';
 
 export interface IoQuestion {
   /**
@@ -116,8 +118,12 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     // `await import('./module.js')`, or a loader of Vite's `import.meta.glob`, loads code once and
     // then answers from the module cache.
     if (ts.isCallExpression(call) && (call.expression.kind === ts.SyntaxKind.ImportKeyword || isGlobImportLoader(checker, call.expression))) return false;
+    // `readFileSync(path)` holds the thread until it is done: nothing runs beside it to overlap;
+    // nor is a line written to the process's own output.
+    if (ts.isCallExpression(call) && (blockingCall(program, checker, call, NO_BLOCKING_OPTIONS) || writesStandardStream(call))) return false;
     const signature = checker.getResolvedSignature(call);
     if (!signature) return unseen;
+    if (neverAnswers(checker, signature)) return false;
     if (isIoSignature(program, checker, signature, { queued: anyIo })) return true;
     const bodies = bodiesBehind(program, checker, signature);
     if (bodies === undefined) return unseen && !isPackageSignature(program, signature) && returnsPromise(checker, signature, call);
@@ -135,6 +141,22 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
       && declaration.pos >= root.pos && declaration.end <= root.end;
     return declaration !== undefined && !openedHere;
   }
+}
+
+/** Node's blocking calls only, none of the user's: those are `no-blocking-io`'s options. */
+const NO_BLOCKING_OPTIONS: BlockingCallOptions = { blockingCalls: [], allow: [] };
+
+/**
+ * `await ctx.crash({ … })`, `fail(message)`: a call declared to return `never` or `Promise<never>`
+ * throws or ends the process. It is how the code gives up, not the work it does; whatever it
+ * flushes on the way out is not worth running beside anything.
+ */
+function neverAnswers(checker: ts.TypeChecker, signature: ts.Signature): boolean {
+  const type = checker.getReturnTypeOfSignature(signature);
+  if (type.flags & ts.TypeFlags.Never) return true;
+  if (!isPromiseLike(checker, type)) return false;
+  const awaited = checker.getAwaitedType(type);
+  return awaited !== undefined && (awaited.flags & ts.TypeFlags.Never) !== 0;
 }
 
 /**
