@@ -56,10 +56,11 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
 /**
  * Names of asynchronous computations that packages offer: signing, hashing, encryption,
  * compression, encoding, parsing, validating, sealing, rendering, formatting (Prettier's
- * `format`), calculating. They use the CPU,
+ * `format`), calculating; also a hash named by its algorithm (`sha256`, `keccak256`, `blake3`)
+ * and the content address of data (`cidForLex`). They use the CPU,
  * not a connection, so starting many at once opens nothing and saves no time.
  */
-const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|format|compile|calculate|compute|derive|parse|serialize|deserialize|stringify|validate|seal|unseal)(?:[A-Z]|$)/u;
+const COMPUTATION = /^(?:sign|verify|hash|digest|encrypt|decrypt|compress|decompress|deflate|inflate|gzip|gunzip|encode|decode|render|format|compile|calculate|sha\d*|keccak\d*|blake[23][bs]?|md5|crc32|xxhash\d*|murmur\w*|cidFor|compute|derive|parse|serialize|deserialize|stringify|validate|seal|unseal)(?:[A-Z]|$)/u;
 
 /**
  * Last words of the names of a package's objects that only compute: a `Crypto` (`createHkdfKey`,
