@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { ambientModuleName } from './ambient-module-name';
 import { isAmbient, typesProjectCode } from './is-ambient';
 import { isDeclaredInPackage } from './is-declared-in-package';
+import { isValueOrPromise } from './is-maybe-promise';
 import { isPromiseLike } from './is-promise-like';
 import { lastWord, words } from './last-word';
 
@@ -50,7 +51,11 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
     return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);
   }
   if (isComputation(declaration) && !namesAPlace(declaration)) return false;
-  return isPromiseLike(checker, checker.getReturnTypeOfSignature(signature));
+  // A callback a package lets its users give, typed `Output | PromiseLike<Output>`: the usual
+  // answer comes at once. A promise or nothing (`Promise<T> | void`, what a callback API answers
+  // when given no callback) is still a promise.
+  const returned = checker.getReturnTypeOfSignature(signature);
+  return isPromiseLike(checker, returned) && !isValueOrPromise(checker, returned, { valueNeeded: true });
 }
 
 /**
@@ -72,9 +77,15 @@ const COMPUTING_OBJECTS = new Set([
   'deserializer', 'parser', 'validator', 'compressor', 'decompressor',
 ]);
 
+/** `safeParseJSON` → `parseJSON`, `tryDecode` → `decode`: the same computation, answering failure instead of throwing it. */
+function withoutGuardPrefix(name: string): string {
+  const guarded = /^(?:safe|try)([A-Z])/u.exec(name);
+  return guarded ? guarded[1]!.toLowerCase() + name.slice(guarded[0].length) : name;
+}
+
 /** A computation by its name (`signEvent`), or a member of an object that only computes (`Crypto.createHkdfKey`). */
 function isComputation(declaration: ts.SignatureDeclaration): boolean {
-  if (COMPUTATION.test(declarationName(declaration))) return true;
+  if (COMPUTATION.test(withoutGuardPrefix(declarationName(declaration)))) return true;
   const member = ts.isFunctionTypeNode(declaration) ? declaration.parent : declaration;
   const owner = member.parent;
   return (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name !== undefined

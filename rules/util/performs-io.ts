@@ -8,11 +8,13 @@ import { implementations } from './implementations';
 import { isPathOperation, namesPathOperation } from './is-path-operation';
 import { isGlobImportLoader } from './is-glob-import-loader';
 import { isIoSignature } from './is-io-signature';
+import { isValueOrPromise } from './is-maybe-promise';
 import { isPromiseLike } from './is-promise-like';
 import { isReleaseOperation } from './is-release-operation';
 import { operationName } from './operation-name';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
+import { waitsForItsArgument } from './waits-for-its-argument';
 import { writesStandardStream } from './writes-standard-stream';
 
 export interface IoQuestion {
@@ -123,7 +125,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     if (ts.isCallExpression(call) && (blockingCall(program, checker, call, NO_BLOCKING_OPTIONS) || writesStandardStream(call))) return false;
     const signature = checker.getResolvedSignature(call);
     if (!signature) return unseen;
-    if (neverAnswers(checker, signature)) return false;
+    if (neverAnswers(checker, signature) || waitsForItsArgument(signature)) return false;
     if (isIoSignature(program, checker, signature, { queued: anyIo })) return true;
     const bodies = bodiesBehind(program, checker, signature);
     if (bodies === undefined) return unseen && !isPackageSignature(program, signature) && returnsPromise(checker, signature, call);
@@ -188,6 +190,8 @@ function bodiesBehind(program: ts.Program, checker: ts.TypeChecker, signature: t
  */
 function returnsPromise(checker: ts.TypeChecker, signature: ts.Signature, call: ts.Node): boolean {
   const type = checker.getReturnTypeOfSignature(signature);
+  // `toModelOutput(output)` typed `Output | PromiseLike<Output>`: the usual answer comes at once.
+  if (isValueOrPromise(checker, type, { valueNeeded: true })) return false;
   if (isPromiseLike(checker, type)) return true;
   if (!(type.flags & ts.TypeFlags.Any)) return false;
   let use = call.parent;
