@@ -40,22 +40,41 @@ export function isIoSignature(program: ts.Program, checker: ts.TypeChecker, sign
   { queued = false }: { readonly queued?: boolean } = {}): boolean {
   const { declaration } = signature;
   if (!declaration || ts.isJSDocSignature(declaration)) return false;
+  let byDeclaration = kinds.get(program);
+  if (!byDeclaration) kinds.set(program, byDeclaration = new WeakMap());
+  let kind = byDeclaration.get(declaration);
+  if (kind === undefined) byDeclaration.set(declaration, kind = kindOf(program, declaration));
+  if (kind === 'promise') {
+    // A callback a package lets its users give, typed `Output | PromiseLike<Output>`: the usual
+    // answer comes at once. A promise or nothing (`Promise<T> | void`, what a callback API
+    // answers when given no callback) is still a promise.
+    const returned = checker.getReturnTypeOfSignature(signature);
+    return isPromiseLike(checker, returned) && !isValueOrPromise(checker, returned, { valueNeeded: true });
+  }
+  return kind === 'io' || (queued && kind === 'queued');
+}
+
+/**
+ * What a declaration alone says: I/O, a request queued on IndexedDB, not I/O, or I/O when the
+ * signature's return type is a promise. Asked of every call a question walks, so kept per
+ * declaration; the return type depends on the call for a generic function.
+ */
+type Kind = 'io' | 'queued' | 'none' | 'promise';
+
+const kinds = new WeakMap<ts.Program, WeakMap<ts.SignatureDeclaration, Kind>>();
+
+function kindOf(program: ts.Program, declaration: ts.SignatureDeclaration): Kind {
   const file = declaration.getSourceFile();
   // IndexedDB's requests queue on their transaction and hold no handle of their own: they are a
   // wait worth overlapping, not a connection per call.
-  if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration) || (queued && isIndexedDbRequest(declaration));
-  if (!isAmbient(declaration) || typesProjectCode(program, declaration)) return false;
-  if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) return false;
+  if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration) ? 'io' : isIndexedDbRequest(declaration) ? 'queued' : 'none';
+  if (!isAmbient(declaration) || typesProjectCode(program, declaration)) return 'none';
+  if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) return 'none';
   if (isDeclaredInPackage(declaration, 'node')) {
     const module = ambientModuleName(declaration);
-    return module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module);
+    return (module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module)) ? 'io' : 'none';
   }
-  if (isComputation(declaration) && !namesAPlace(declaration)) return false;
-  // A callback a package lets its users give, typed `Output | PromiseLike<Output>`: the usual
-  // answer comes at once. A promise or nothing (`Promise<T> | void`, what a callback API answers
-  // when given no callback) is still a promise.
-  const returned = checker.getReturnTypeOfSignature(signature);
-  return isPromiseLike(checker, returned) && !isValueOrPromise(checker, returned, { valueNeeded: true });
+  return isComputation(declaration) && !namesAPlace(declaration) ? 'none' : 'promise';
 }
 
 /**

@@ -115,21 +115,32 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   }
 
   function isIoCall(call: ts.CallExpression | ts.TaggedTemplateExpression, helperDepth: number, root: ts.Node): boolean {
-    if (ts.isCallExpression(call) && isPathOperation(checker, call)) return false;
     if (!anyIo && ts.isCallExpression(call) && (isReleaseOperation(operationName(call)) || sharesConnection(call, root))) return false;
     // `await import('./module.js')`, or a loader of Vite's `import.meta.glob`, loads code once and
     // then answers from the module cache.
     if (ts.isCallExpression(call) && (call.expression.kind === ts.SyntaxKind.ImportKeyword || isGlobImportLoader(checker, call.expression))) return false;
-    // `readFileSync(path)` holds the thread until it is done: nothing runs beside it to overlap;
-    // nor is a line written to the process's own output.
-    if (ts.isCallExpression(call) && (blockingCall(program, checker, call, NO_BLOCKING_OPTIONS) || writesStandardStream(call))) return false;
     const signature = checker.getResolvedSignature(call);
     if (!signature) return unseen;
-    if (neverAnswers(checker, signature) || waitsForItsArgument(signature)) return false;
-    if (isIoSignature(program, checker, signature, { queued: anyIo })) return true;
+    // The exceptions are asked only of the calls that would count, far fewer than those walked.
+    if (isIoSignature(program, checker, signature, { queued: anyIo })) return !isWaitNotWorthOverlapping(call, signature);
     const bodies = bodiesBehind(program, checker, signature);
-    if (bodies === undefined) return unseen && !isPackageSignature(program, signature) && returnsPromise(checker, signature, call);
-    return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1));
+    if (bodies === undefined) {
+      return unseen && !isPackageSignature(program, signature) && returnsPromise(checker, signature, call) && !neverAnswers(checker, signature);
+    }
+    return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1)) && !neverAnswers(checker, signature);
+  }
+
+  /**
+   * An I/O call whose wait is not worth running beside other work: an operation on a path, a call
+   * that holds the thread until it is done (`readFileSync`), a line written to the process's own
+   * output, a package's `resolve(value)` that waits for what it is handed, a call that never answers.
+   */
+  function isWaitNotWorthOverlapping(call: ts.CallExpression | ts.TaggedTemplateExpression, signature: ts.Signature): boolean {
+    if (ts.isCallExpression(call) && (isPathOperation(checker, call) || blockingCall(program, checker, call, NO_BLOCKING_OPTIONS)
+      || writesStandardStream(call))) {
+      return true;
+    }
+    return waitsForItsArgument(signature) || neverAnswers(checker, signature);
   }
 
   /**
