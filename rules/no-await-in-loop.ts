@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isScriptFile } from './util/is-script-file';
 import { isTestFile } from './util/is-test-file';
 import type { Rule, RuleContext, Suggestion } from './core/types';
 import { addDefaultImport } from './util/add-default-import';
@@ -38,6 +39,8 @@ export interface Options {
   readonly defaultConcurrency: number;
   /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
   readonly checkTestFiles: boolean;
+  /** Also check command-line programs and one-shot scripts (`cli/`, `scripts/`, `cli.ts`), which are skipped by default. */
+  readonly checkScripts: boolean;
 }
 
 export type MessageId = 'serialLoop' | 'mapWithPMap' | 'runInBatches' | 'runAllAtOnce';
@@ -69,12 +72,14 @@ export const noAwaitInLoop: Rule<Options, MessageId> = {
       properties: {
         defaultConcurrency: { type: 'integer', minimum: 1 },
         checkTestFiles: { type: 'boolean' },
+        checkScripts: { type: 'boolean' },
       },
     }],
-    defaultOptions: { defaultConcurrency: 8, checkTestFiles: false },
+    defaultOptions: { defaultConcurrency: 8, checkTestFiles: false, checkScripts: false },
   },
   create(context) {
     if (!context.options.checkTestFiles && isTestFile(context.program, context.sourceFile)) return {};
+    if (!context.options.checkScripts && isScriptFile(context.program, context.sourceFile)) return {};
     const check = (node: ts.Node): void => checkLoop(context, node as ts.IterationStatement);
     return Object.fromEntries(LOOPS.map((kind) => [kind, check]));
   },

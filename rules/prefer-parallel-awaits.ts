@@ -8,6 +8,7 @@ import { groupIndependentAwaits, type Group, type Member } from './util/group-in
 import { isDisposable } from './util/is-disposable';
 import { isEffectfulOperation } from './util/is-effectful-operation';
 import { asksAPerson } from './util/is-interactive-operation';
+import { isScriptFile } from './util/is-script-file';
 import { isTestFile } from './util/is-test-file';
 import { memoKeyParameters } from './util/memo-key';
 import { operationName } from './util/operation-name';
@@ -18,6 +19,8 @@ import { skipOuterExpressions } from './util/skip-outer-expressions';
 export interface Options {
   /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
   readonly checkTestFiles: boolean;
+  /** Also check command-line programs and one-shot scripts (`cli/`, `scripts/`, `cli.ts`), which are skipped by default. */
+  readonly checkScripts: boolean;
 }
 
 export type MessageId = 'sequential' | 'awaitTogether';
@@ -39,12 +42,13 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       sequential: '{{names}} are awaited one after the other but do not depend on each other; run them together with `Promise.all`.',
       awaitTogether: 'Await them together with `Promise.all`.',
     },
-    schema: [{ type: 'object', additionalProperties: false, properties: { checkTestFiles: { type: 'boolean' } } }],
-    defaultOptions: { checkTestFiles: false },
+    schema: [{ type: 'object', additionalProperties: false, properties: { checkTestFiles: { type: 'boolean' }, checkScripts: { type: 'boolean' } } }],
+    defaultOptions: { checkTestFiles: false, checkScripts: false },
   },
   create(context) {
     const { checker, sourceFile } = context;
     if (!context.options.checkTestFiles && isTestFile(context.program, sourceFile)) return {};
+    if (!context.options.checkScripts && isScriptFile(context.program, sourceFile)) return {};
 
     return {
       [ts.SyntaxKind.SourceFile]: (node) => checkStatements(node, (node as ts.SourceFile).statements),

@@ -110,7 +110,8 @@ function receiverKey(checker: ts.TypeChecker, operation: ts.CallExpression | ts.
   return undefined;
 }
 
-function shareArgument(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
+/** Whether the two operations are handed the same value: the same binding, reference or literal. */
+export function shareArgument(checker: ts.TypeChecker, a: ts.CallExpression | ts.NewExpression, b: ts.CallExpression | ts.NewExpression): boolean {
   const keys = new Set((a.arguments ?? []).map((argument) => keyOf(checker, argument)).filter((key) => key !== undefined));
   return (b.arguments ?? []).some((argument) => {
     const key = keyOf(checker, argument);

@@ -8,7 +8,8 @@ const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
 
 /**
  * The handle of one transaction that an operation goes through, if any: a parameter named `tx` or
- * `trx` (also destructured: `async revert({ checkpoint, tx })`), the parameter of a callback
+ * `trx` (also destructured: `async revert({ checkpoint, tx })`) or typed as one (`storage:
+ * KVStoreOrTransaction`, which may be one), the parameter of a callback
  * given to `transact…` (`transact(async (store) => store.records.list())`), or a value a driver
  * types as one connection (a pg `PoolClient`). A transaction runs its statements one at a time on
  * one connection, in the order given.
@@ -42,10 +43,19 @@ function handleNamedBy(checker: ts.TypeChecker, reference: ts.Identifier): ts.Sy
   const named = TRANSACTION_NAME.test(symbol.getName());
   while (ts.isBindingElement(declaration)) declaration = declaration.parent.parent;
   if (!ts.isParameter(declaration)) return undefined;
-  if (named) return symbol;
+  if (named || typeNamesTransaction(declaration.type)) return symbol;
   const fn = declaration.parent;
   const call = fn.parent;
   if (!ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
   const name = operationName(call);
   return name !== undefined && TRANSACTION_NAME.test(name) ? symbol : undefined;
+}
+
+/** `Transaction`, `DbTransaction`, `KVStoreOrTransaction`, `KVStore | KVStoreTransaction`: a type annotation that names a transaction. */
+function typeNamesTransaction(type: ts.TypeNode | undefined): boolean {
+  if (type === undefined) return false;
+  if (ts.isUnionTypeNode(type)) return type.types.some(typeNamesTransaction);
+  if (!ts.isTypeReferenceNode(type)) return false;
+  const name = ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text;
+  return /Transaction/u.test(name);
 }

@@ -2,8 +2,25 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import ts from 'typescript';
 import { runRules } from 'eslint-plugin-asyncsense/engine';
+import { isScriptFile } from 'eslint-plugin-asyncsense/internal/util/is-script-file';
 import { isTestFile } from 'eslint-plugin-asyncsense/internal/util/is-test-file';
 import { FIXTURES_DIR, loadFixtureProgram } from '../helpers/fixtures';
+
+/** A fixture the rule skips by default is reported, with no failure, once the option is set. */
+function assertCheckedWithOption(ruleId: string, name: string, option: 'checkTestFiles' | 'checkScripts'): void {
+  const program = loadFixtureProgram();
+  const sourceFile = program.getSourceFile(path.join(FIXTURES_DIR, ruleId, name));
+  assert.ok(sourceFile);
+  assert.equal(runRules(sourceFile, program, { rules: { [ruleId]: 'warn' } }).findings.length, 0);
+  const checked = runRules(sourceFile, program, { rules: { [ruleId]: ['warn', { [option]: true }] } });
+  assert.deepEqual(checked.failures, []);
+  assert.ok(checked.findings.length > 0, `the same code is reported once ${option} is set`);
+}
+
+/** A program in `directory` and a file at `file`, as much of them as the path questions read. */
+function programAndFile(directory: string, file: string): [ts.Program, ts.SourceFile] {
+  return [{ getCurrentDirectory: () => directory } as ts.Program, { fileName: file } as ts.SourceFile];
+}
 
 describe('tests, mocks and seed data', () => {
   const skipped = [
@@ -13,22 +30,11 @@ describe('tests, mocks and seed data', () => {
   ] as const;
 
   for (const [ruleId, name] of skipped) {
-    it(`${ruleId} checks them when checkTestFiles is set`, () => {
-      const program = loadFixtureProgram();
-      const sourceFile = program.getSourceFile(path.join(FIXTURES_DIR, ruleId, name));
-      assert.ok(sourceFile);
-      assert.equal(runRules(sourceFile, program, { rules: { [ruleId]: 'warn' } }).findings.length, 0);
-      const checked = runRules(sourceFile, program, { rules: { [ruleId]: ['warn', { checkTestFiles: true }] } });
-      assert.deepEqual(checked.failures, []);
-      assert.ok(checked.findings.length > 0, 'the same code is reported once test files are checked');
-    });
+    it(`${ruleId} checks them when checkTestFiles is set`, () => assertCheckedWithOption(ruleId, name, 'checkTestFiles'));
   }
 
   it('are told by the path below the project directory', () => {
-    const inProject = (directory: string, file: string): boolean => {
-      const program = { getCurrentDirectory: () => directory } as ts.Program;
-      return isTestFile(program, { fileName: file } as ts.SourceFile);
-    };
+    const inProject = (directory: string, file: string): boolean => isTestFile(...programAndFile(directory, file));
     assert.equal(inProject('/work/app', '/work/app/src/user.test.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/user.e2e-spec.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/test/helpers/db.ts'), true);
@@ -41,5 +47,30 @@ describe('tests, mocks and seed data', () => {
     // Outside the directory (a sibling whose name starts the same way), the path is still read from it.
     assert.equal(inProject('/work/app', '/work/application/test/db.ts'), true);
     assert.equal(inProject('/work/app', '/work/application/src/db.ts'), false);
+  });
+});
+
+describe('command-line programs and scripts', () => {
+  const skipped = [
+    ['no-await-in-loop', 'scripts/valid-copies-in-a-script.ts'],
+    ['prefer-parallel-awaits', 'cli/valid-reads-in-a-command.ts'],
+  ] as const;
+
+  for (const [ruleId, name] of skipped) {
+    it(`${ruleId} checks them when checkScripts is set`, () => assertCheckedWithOption(ruleId, name, 'checkScripts'));
+  }
+
+  it('are told by the path below the project directory', () => {
+    const inProject = (directory: string, file: string): boolean => isScriptFile(...programAndFile(directory, file));
+    assert.equal(inProject('/work/app', '/work/app/src/cli/init.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/scripts/rotate-keys.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/cli.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/cli.mjs'), true);
+    // A domain's `bin` (a warehouse's bins) holds handlers like any other folder.
+    assert.equal(inProject('/work/app', '/work/app/src/bin/handler.ts'), false);
+    assert.equal(inProject('/work/app', '/work/app/src/client.ts'), false);
+    assert.equal(inProject('/work/app', '/work/app/src/clients/cli-args.ts'), false);
+    // A project that itself sits in a folder called `scripts` is not all scripts.
+    assert.equal(inProject('/home/me/scripts/app', '/home/me/scripts/app/src/jobs/sync.ts'), false);
   });
 });
