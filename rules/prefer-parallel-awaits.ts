@@ -19,7 +19,7 @@ import { skipOuterExpressions } from './util/skip-outer-expressions';
 export interface Options {
   /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
   readonly checkTestFiles: boolean;
-  /** Also check command-line programs and one-shot scripts (`cli/`, `scripts/`, `cli.ts`), which are skipped by default. */
+  /** Also check command-line programs and one-shot scripts (`cli/`, `scripts/`, `migrations/`, `cli.ts`), which are skipped by default. */
   readonly checkScripts: boolean;
 }
 

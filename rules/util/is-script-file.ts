@@ -2,18 +2,21 @@ import type ts from 'typescript';
 import { projectPath } from './project-path';
 
 /**
- * Directories that hold a package's command-line programs and its one-shot scripts. Not `bin`,
+ * Directories that hold a package's command-line programs and its one-shot scripts, database
+ * migrations among them: each runs once per database, and its steps are often in order on
+ * purpose (a backfill that updates rows one by one to spare the database). Not `bin`,
  * which as often names a thing of the domain (a warehouse's bins, a recycle bin) as the folder of
  * executables, and then holds handlers like any other.
  */
-const SCRIPT_DIRECTORIES = new Set(['cli', 'scripts']);
+const SCRIPT_DIRECTORIES = new Set(['cli', 'scripts', 'migrations']);
 
 /** `cli.ts`: the entry of a command-line program. */
 const SCRIPT_FILE = /^cli\.[cm]?[jt]sx?$/u;
 
 /**
  * Whether a file is part of a command-line program or a one-shot script, by its path below the
- * project's directory (`src/cli/init.ts`, `scripts/rotate-keys.ts`, `src/cli.ts`). Such code runs
+ * project's directory (`src/cli/init.ts`, `scripts/rotate-keys.ts`, `db/migrations/0042-backfill.ts`,
+ * `src/cli.ts`). Such code runs
  * once per command, for one person: a few awaits overlapped there save that person milliseconds,
  * and its steps are often prompts and output that must come in order.
  */

@@ -65,6 +65,7 @@ describe('command-line programs and scripts', () => {
     assert.equal(inProject('/work/app', '/work/app/src/cli/init.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/scripts/rotate-keys.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/cli.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/db/migrations/0042-backfill-totals.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/cli.mjs'), true);
     // A domain's `bin` (a warehouse's bins) holds handlers like any other folder.
     assert.equal(inProject('/work/app', '/work/app/src/bin/handler.ts'), false);
