@@ -74,7 +74,25 @@ function kindOf(program: ts.Program, declaration: ts.SignatureDeclaration): Kind
     const module = ambientModuleName(declaration);
     return (module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module)) ? 'io' : 'none';
   }
-  return isComputation(declaration) && !namesAPlace(declaration) ? 'none' : 'promise';
+  if (isComputation(declaration) && !namesAPlace(declaration)) return 'none';
+  return answersLikeItsSyncTwin(declaration) ? 'none' : 'promise';
+}
+
+/**
+ * `findProgramAddress`, marked `@deprecated Use {@link findProgramAddressSync} instead`, or
+ * `getAssociatedTokenAddress`, "Async version of getAssociatedTokenAddressSync. For backwards
+ * compatibility": the package keeps the promise form of a synchronous function for older callers,
+ * and says so. Its answer is the synchronous one's, computed at once.
+ */
+function answersLikeItsSyncTwin(declaration: ts.SignatureDeclaration): boolean {
+  const name = declarationName(declaration);
+  if (name === '') return false;
+  const docs = ts.getJSDocCommentsAndTags(declaration);
+  if (docs.length === 0) return false;
+  const deprecated = ts.getJSDocDeprecatedTag(declaration) !== undefined;
+  const text = docs.map((doc) => ts.isJSDoc(doc) ? [doc.comment, ...(doc.tags ?? []).map((tag) => tag.comment)] : [doc.comment])
+    .flat().map((comment) => ts.getTextOfJSDocComment(comment) ?? '').join('\n');
+  return new RegExp(`\\b${name.replaceAll('$', '\\$')}Sync\\b`, 'u').test(text) && (deprecated || /compatib/iu.test(text));
 }
 
 /**
