@@ -16,6 +16,7 @@ import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-
 import { containsAwait } from './util/contains-await';
 import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
 import { isBoundedCollection } from './util/is-bounded-collection';
+import { isInDeprecatedCode } from './util/is-in-deprecated-code';
 import { isSizedByData } from './util/is-sized-by-data';
 import { isPacingAwait } from './util/is-pacing-await';
 import { isPromiseLike } from './util/is-promise-like';
@@ -109,7 +110,7 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   const { checker, sourceFile } = context;
   const iteration = loopIteration(loop);
   // What the syntax alone rules out first; the checker's questions after.
-  if (!iteration || awaitsInHeader(loop) || replaysLog(iteration)) return;
+  if (!iteration || awaitsInHeader(loop) || replaysLog(iteration) || isInDeprecatedCode(loop)) return;
   const scan = scanLoopBody(loop, iteration.body);
   if (scan.awaits.length === 0 || scan.hasSuspensionOrHoisting) return;
   const firstAwait = scan.awaits[0]!.getStart(sourceFile);

@@ -4,6 +4,7 @@ import { findUnboundedWork, type UnboundedWork } from './util/find-unbounded-wor
 import { suggestLimits, type FixContext } from './util/suggest-limits';
 import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
 import { isTestFile } from './util/is-test-file';
+import { isInDeprecatedCode } from './util/is-in-deprecated-code';
 import { canImportPackage } from './util/can-import-package';
 import { isPromiseLike } from './util/is-promise-like';
 import { combinatorName, isPromiseCombinator } from './util/promise-combinator';
@@ -68,7 +69,7 @@ export const noUnboundedConcurrency: Rule<Options, MessageId> = {
     function checkCall(call: ts.CallExpression): void {
       const method = combinatorName(call);
       const [argument] = call.arguments;
-      if (!method || !argument || !mayBeUnbounded(argument)) return;
+      if (!method || !argument || !mayBeUnbounded(argument) || isInDeprecatedCode(call)) return;
       if (!isPromiseCombinator(program, checker, call) || !holdsPromises(argument)) return;
       const work = findUnboundedWork(limiterContext, argument);
       if (!work) return;

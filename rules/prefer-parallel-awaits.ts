@@ -7,6 +7,7 @@ import { containsAwait } from './util/contains-await';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
 import { isDisposable } from './util/is-disposable';
 import { isEffectfulOperation } from './util/is-effectful-operation';
+import { isInDeprecatedCode } from './util/is-in-deprecated-code';
 import { asksAPerson } from './util/is-interactive-operation';
 import { isScriptFile } from './util/is-script-file';
 import { isTestFile } from './util/is-test-file';
@@ -64,7 +65,7 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
         // A call that changes something by its name keeps its place: `save`, `send`, `sleep`, `confirm`…
         if (member && !isEffectfulOperation(member.operand)) candidates.set(statement, member);
       }
-      if (candidates.size < 2) return;
+      if (candidates.size < 2 || isInDeprecatedCode(container)) return;
       for (const member of isolated([...candidates.values()])) candidates.delete(member.statement);
       if (candidates.size < 2) return;
       // Awaits in a loop body are no-await-in-loop's: the fix there collects across iterations.

@@ -120,9 +120,13 @@ function withoutGuardPrefix(name: string): string {
   return guarded ? guarded[1]!.toLowerCase() + name.slice(guarded[0].length) : name;
 }
 
-/** A computation by its name (`signEvent`), or a member of an object that only computes (`Crypto.createHkdfKey`). */
+/** A computation by its name (`signEvent`, `getProgramDerivedAddress`), or a member of an object that only computes (`Crypto.createHkdfKey`). */
 function isComputation(declaration: ts.SignatureDeclaration): boolean {
-  if (COMPUTATION.test(withoutGuardPrefix(declarationName(declaration)))) return true;
+  const name = declarationName(declaration);
+  if (COMPUTATION.test(withoutGuardPrefix(name))) return true;
+  // `getProgramDerivedAddress`, `getDerivedKey`, `findAssociatedTokenPda` (a program-derived
+  // address): a value derived from what it is given.
+  if (words(name).some((word) => /^(?:derived?|pda)$/iu.test(word))) return true;
   const member = ts.isFunctionTypeNode(declaration) ? declaration.parent : declaration;
   const owner = member.parent;
   return (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.name !== undefined

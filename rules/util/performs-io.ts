@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { answersFromModuleSlot } from './answers-from-module-slot';
+import { answersFromInstanceSlot, answersFromModuleSlot } from './answers-from-slot';
 import { type BlockingCallOptions, blockingCall } from './blocking-calls';
 import { isAmbient, typesProjectCode } from './is-ambient';
 import { containsCall } from './code-walk';
@@ -39,7 +39,8 @@ export interface IoQuestion {
   readonly unseen?: boolean;
   /**
    * Count a function that does its work once per process and then answers from a variable of
-   * its module as memory. Right for whoever asks whether waiting for it beside other work, or
+   * its module as memory, and so a method called on the object the code runs in that answers
+   * from a field of that object once set (`this.fetchLookupTables()`). Right for whoever asks whether waiting for it beside other work, or
    * again on every turn of a loop, is slow; wrong for whoever starts many at once, whose cold
    * calls all miss the variable.
    */
@@ -127,6 +128,9 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     if (bodies === undefined) {
       return unseen && !isPackageSignature(program, signature) && returnsPromise(checker, signature, call) && !neverAnswers(checker, signature);
     }
+    // `this.fetchLookupTables()` that answers from a field of this object once set: memory after
+    // the first call, as a module's variable is.
+    if (once && callsOwnObject(call) && bodies.every((body) => answersFromInstanceSlot(checker, body))) return false;
     return helperDepth > 0 && bodies.some((body) => hasIoCall(body, helperDepth - 1)) && !neverAnswers(checker, signature);
   }
 
@@ -154,6 +158,12 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
       && declaration.pos >= root.pos && declaration.end <= root.end;
     return declaration !== undefined && !openedHere;
   }
+}
+
+/** `this.method(…)`: a call on the object the code runs in. */
+function callsOwnObject(call: ts.CallExpression | ts.TaggedTemplateExpression): boolean {
+  const callee = skipOuterExpressions(ts.isCallExpression(call) ? call.expression : call.tag);
+  return ts.isPropertyAccessExpression(callee) && skipOuterExpressions(callee.expression).kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** Node's blocking calls only, none of the user's: those are `no-blocking-io`'s options. */

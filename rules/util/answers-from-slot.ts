@@ -8,13 +8,27 @@ import { skipOuterExpressions } from './skip-outer-expressions';
  * answers from memory, so waiting for it beside other work saves nothing after the first time.
  */
 export function answersFromModuleSlot(checker: ts.TypeChecker, body: ts.Node): boolean {
+  return answersFromSlot(checker, body, (slot, symbol) => ts.isIdentifier(slot) && isModuleVariable(symbol));
+}
+
+/**
+ * Whether a method's body answers from a field of its object once that holds a value: `if
+ * (this.lookupTables) return this.lookupTables;`, and `this.lookupTables = tables;` further down.
+ * Called on the object the code runs in (`this.fetchLookupTables()`), which lives on from one call
+ * to the next, its work runs once; a call on another object may find that one's field still empty.
+ */
+export function answersFromInstanceSlot(checker: ts.TypeChecker, body: ts.Node): boolean {
+  return answersFromSlot(checker, body, (slot) => ts.isPropertyAccessExpression(slot));
+}
+
+function answersFromSlot(checker: ts.TypeChecker, body: ts.Node, isSlot: (slot: ts.Identifier | ts.PropertyAccessExpression, symbol: ts.Symbol) => boolean): boolean {
   if (!ts.isBlock(body)) return false;
   const [first] = body.statements;
   if (!first || !ts.isIfStatement(first) || first.elseStatement) return false;
   const slot = slotTested(first.expression);
   const symbol = slot && checker.getSymbolAtLocation(slot);
   const returned = returnedExpression(first.thenStatement);
-  if (!symbol || !isModuleVariable(symbol) || !returned || !ts.isIdentifier(returned) || checker.getSymbolAtLocation(returned) !== symbol) {
+  if (!slot || !symbol || !isSlot(slot, symbol) || !returned || !isSlotReference(returned) || checker.getSymbolAtLocation(returned) !== symbol) {
     return false;
   }
   // `busy = false` or `pending = undefined` later: a guard against running twice at once, or a
@@ -23,9 +37,16 @@ export function answersFromModuleSlot(checker: ts.TypeChecker, body: ts.Node): b
   return stored.length > 0 && !stored.some(isEmptyValue);
 }
 
-/** `X`, `X !== undefined`, `X != null`, `typeof X !== 'undefined'`: the variable a test says is set. */
-function slotTested(test: ts.Expression): ts.Identifier | undefined {
-  if (ts.isIdentifier(test)) return test;
+/** `X`, or `this.x` and `this.#x`: a module's variable, or a field of the object a method runs in. */
+function isSlotReference(node: ts.Expression): node is ts.Identifier | ts.PropertyAccessExpression {
+  return ts.isIdentifier(node)
+    || (ts.isPropertyAccessExpression(node) && skipOuterExpressions(node.expression).kind === ts.SyntaxKind.ThisKeyword);
+}
+
+/** `X`, `X !== undefined`, `X != null`, `typeof X !== 'undefined'` (or `this.x`): the slot a test says is set. */
+function slotTested(expression: ts.Expression): ts.Identifier | ts.PropertyAccessExpression | undefined {
+  const test = skipOuterExpressions(expression);
+  if (isSlotReference(test)) return test;
   if (!ts.isBinaryExpression(test)) return undefined;
   const operator = test.operatorToken.kind;
   if (operator !== ts.SyntaxKind.ExclamationEqualsEqualsToken && operator !== ts.SyntaxKind.ExclamationEqualsToken) return undefined;
@@ -33,8 +54,8 @@ function slotTested(test: ts.Expression): ts.Identifier | undefined {
   const empty = (node: ts.Expression): boolean => node.kind === ts.SyntaxKind.NullKeyword
     || (ts.isIdentifier(node) && node.text === 'undefined') || (ts.isStringLiteral(node) && node.text === 'undefined');
   const side = empty(right) ? left : empty(left) ? right : undefined;
-  if (side && ts.isTypeOfExpression(side)) return ts.isIdentifier(side.expression) ? side.expression : undefined;
-  return side && ts.isIdentifier(side) ? side : undefined;
+  const tested = side && ts.isTypeOfExpression(side) ? skipOuterExpressions(side.expression) : side;
+  return tested && isSlotReference(tested) ? tested : undefined;
 }
 
 /** What `return X;` or `{ return X; }` gives back. */
@@ -60,12 +81,12 @@ function isModuleVariable(symbol: ts.Symbol): boolean {
     && ts.isVariableStatement(list.parent) && ts.isSourceFile(list.parent.parent);
 }
 
-/** The values a statement sets the variable to (`X = value`), outside the functions it defines. */
+/** The values a statement sets the slot to (`X = value`, `this.x = value`), outside the functions it defines. */
 function valuesAssigned(checker: ts.TypeChecker, statement: ts.Statement, symbol: ts.Symbol): ts.Expression[] {
   const values: ts.Expression[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isFunctionLike(node)) return;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left)
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isSlotReference(node.left)
       && checker.getSymbolAtLocation(node.left) === symbol) {
       values.push(node.right);
     }
