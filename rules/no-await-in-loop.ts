@@ -15,7 +15,7 @@ import { collectedPush, type CollectedPush } from './util/collected-push';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
 import { containsAwait } from './util/contains-await';
 import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
-import { isBoundedCollection } from './util/is-bounded-collection';
+import { isBoundedCollection, isConfiguredList } from './util/is-bounded-collection';
 import { isInCommandAction } from './util/is-in-command-action';
 import { isInDeprecatedCode } from './util/is-in-deprecated-code';
 import { isSizedByData } from './util/is-sized-by-data';
@@ -91,6 +91,8 @@ function iteratesOverData(context: Context, iteration: LoopIteration): boolean {
   if (iteration.kind !== 'for-of' && iteration.kind !== 'counted') return true;
   const source = skipOuterExpressions(iteration.source);
   const list = iteration.kind === 'counted' && ts.isPropertyAccessExpression(source) && source.name.text === 'length' ? source.expression : source;
+  // A list someone configured (`config.regions`) is the program's own: a few entries, not data.
+  if (ts.isPropertyAccessExpression(list) && isConfiguredList(list)) return false;
   // A list written out (a literal, a tuple) is short, and its iterations are reported as independent awaits are.
   if (isBoundedCollection(context.checker, list)) return true;
   // A parameter is what the caller hands in: taken as data without asking who calls.

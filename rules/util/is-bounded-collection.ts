@@ -42,7 +42,7 @@ export function isBoundedCollection(checker: ts.TypeChecker, expression: ts.Expr
 const CONFIGURATION = new Set(['config', 'configuration', 'settings', 'cfg', 'conf', 'options', 'opts']);
 
 /** `this.#options.sourcePaths`, `config.regions`: a list someone configured, a few entries long. */
-function isConfiguredList(node: ts.PropertyAccessExpression): boolean {
+export function isConfiguredList(node: ts.PropertyAccessExpression): boolean {
   const holder = skipOuterExpressions(node.expression);
   const name = ts.isIdentifier(holder) ? holder.text
     : ts.isPropertyAccessExpression(holder) ? holder.name.text : undefined;

@@ -1,7 +1,9 @@
 import ts from 'typescript';
 import { bindingsWrittenBy } from './bindings-written-by';
 import { callSites, projectFiles } from './call-sites';
+import { handlerSource } from './handler-model';
 import { isAmbient } from './is-ambient';
+import { referenceRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { sqlText } from './sql-text';
 import { unionParts } from './union-parts';
@@ -52,6 +54,7 @@ function sizedByData(program: ts.Program, checker: ts.TypeChecker, expression: t
   if (ts.isElementAccessExpression(node)) return next(node.expression);
   if (ts.isPropertyAccessExpression(node)) {
     if (node.expression.kind === ts.SyntaxKind.ThisKeyword || isHeldState(checker, node)) return false;
+    if (isPartOfUnseenRecord(program, checker, node)) return false;
     return next(node.expression) || isSizedBinding(program, checker, node.name, next);
   }
   if (ts.isIdentifier(node)) return isSizedBinding(program, checker, node, next);
@@ -70,6 +73,23 @@ function isHeldState(checker: ts.TypeChecker, access: ts.PropertyAccessExpressio
     || ((ts.isPropertyDeclaration(declaration) || ts.isParameter(declaration))
       && (declaration.initializer !== undefined
         || (ts.getCombinedModifierFlags(declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Protected)) !== 0)));
+}
+
+/**
+ * `integration.hookIds`, `content.parents`, `node.children`: a list held by an object that a function
+ * is handed, when no caller in the project shows where that object comes from, is a part of one
+ * record (its hooks, a commit's parents, a tree node's children), a few entries long. What a
+ * framework hands a request handler or a queue consumer (`request.body.ids`, `event.Records`)
+ * stays data from outside.
+ */
+function isPartOfUnseenRecord(program: ts.Program, checker: ts.TypeChecker, access: ts.PropertyAccessExpression): boolean {
+  const root = referenceRoot(access);
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = checker.getSymbolAtLocation(root)?.valueDeclaration;
+  if (!declaration || !ts.isParameter(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const owner = declaration.parent;
+  if (handedTo(program, checker, owner) !== undefined || callSites(checker, owner, projectFiles(program)) !== undefined) return false;
+  return handlerSource({ program, checker, handlers: [] }, owner) === undefined;
 }
 
 /**

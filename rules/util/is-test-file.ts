@@ -4,8 +4,8 @@ import { projectPath } from './project-path';
 /** Directories that hold tests, their mocks and the data they seed, by the usual conventions. */
 const TEST_DIRECTORIES = new Set(['test', 'tests', '__tests__', '__mocks__', 'testing', 'mock', 'mocks', 'e2e', 'seed', 'seeds']);
 
-/** `user.test.ts`, `user.spec.tsx`, `app.e2e-spec.ts`. */
-const TEST_FILE = /\.(?:test|spec|e2e-spec|e2e)\.[cm]?[jt]sx?$/u;
+/** `user.test.ts`, `user.spec.tsx`, `app.e2e-spec.ts`, and mocks: `connectors/mock.ts`, `mailer.mock.ts`. */
+const TEST_FILE = /(?:\.(?:test|spec|e2e-spec|e2e)|(?:^|\.)mocks?)\.[cm]?[jt]sx?$/u;
 
 /**
  * Whether a file is test code, seed data or a mock, by its path below the project's directory:

@@ -19,7 +19,7 @@ export class Space {
 }`;
 
 /** Whether the argument of the last `use(…)` in `body`, run inside a method of a class, is sized by data. */
-function sized(parameters: string, body: string): boolean {
+function sized(parameters: string, body: string, after = ''): boolean {
   const { program, sourceFile } = programForSource(`${PRELUDE}
 declare function use(list: unknown): void;
 export class Service {
@@ -28,6 +28,7 @@ export class Service {
 ${body}
   }
 }
+${after}
 `);
   let argument: ts.Expression | undefined;
   const visit = (node: ts.Node): void => {
@@ -42,16 +43,22 @@ describe('isSizedByData: whether data from outside decides a list\'s length', ()
   it('counts what is awaited, handed in, listed by a package function, or made from these', () => {
     assert.equal(sized('', `const { rows } = await db.query('SELECT 1'); use(rows);`), true);
     assert.equal(sized('ids: string[]', `use(ids.filter((id) => id.length > 0));`), true);
-    assert.equal(sized('request: { body: { ids: string[] } }', `use([...new Set(request.body.ids)]);`), true);
     assert.equal(sized('header: string', `use(header.split(','));`), true);
     assert.equal(sized('dir: string', `use(readdirSync(dir));`), true);
     assert.equal(sized('', `const { rows } = await db.query('SELECT 1'); const ids: string[] = []; for (const row of rows) ids.push(row.id); use(ids);`), true);
     assert.equal(sized('', `let rows: Row[] = []; rows = (await db.query('SELECT 1')).rows; use(rows);`), true);
-    assert.equal(sized('space: Space', `use(space.data);`), true);
     assert.equal(sized('', `use(await allRows());`), true);
     assert.equal(sized('', `const [rows] = await Promise.all([allRows(), db.query('SELECT 1')]); use(rows);`), true);
     assert.equal(sized('ids: string[]', `const { rows } = await db.query('INSERT INTO t SELECT * FROM unnest($1) RETURNING id', [ids]); use(rows);`), true);
     assert.equal(sized('', `const rows = await allRows(); rows.forEach((row) => use(row.tags));`), true);
+  });
+
+  it('takes a field of a record handed in for that record\'s parts, unless a caller shows where it comes from', () => {
+    assert.equal(sized('space: Space', `use(space.data);`), false);
+    assert.equal(sized('request: { body: { ids: string[] } }', `use([...new Set(request.body.ids)]);`), false);
+    assert.equal(sized('batch: { ids: string[] }', `use(batch.ids);`), false);
+    const caller = `export async function runAll(service: Service): Promise<void> { await service.run({ ids: (await allRows()).map((row) => row.id) }); }`;
+    assert.equal(sized('batch: { ids: string[] }', `use(batch.ids);`, caller), true);
   });
 
   it('follows the project\'s own functions to what they return, and callbacks to who calls them', () => {

@@ -39,6 +39,10 @@ describe('tests, mocks and seed data', () => {
     assert.equal(inProject('/work/app', '/work/app/src/user.e2e-spec.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/test/helpers/db.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/__mocks__/mailer.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/connectors/mock.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/mailer.mock.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/hammock.ts'), false);
+    assert.equal(inProject('/work/app', '/work/app/src/mockup.ts'), false);
     assert.equal(inProject('/work/app', '/work/app/prisma/seed/users.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/testimonials/list.ts'), false);
     assert.equal(inProject('/work/app', '/work/app/src/latest.ts'), false);
