@@ -15,6 +15,7 @@ import { collectedPush, type CollectedPush } from './util/collected-push';
 import { concurrentLoopEdits, type ConcurrentStrategy } from './util/concurrent-loop-edits';
 import { containsAwait } from './util/contains-await';
 import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
+import { isBatch } from './util/is-batch';
 import { isBoundedCollection, isConfiguredList } from './util/is-bounded-collection';
 import { isInCommandAction } from './util/is-in-command-action';
 import { isInDeprecatedCode } from './util/is-in-deprecated-code';
@@ -259,9 +260,7 @@ function replaysLog(iteration: LoopIteration): boolean {
  */
 function walksBatches(checker: ts.TypeChecker, iteration: LoopIteration): boolean {
   const { name } = iteration.item;
-  if (!ts.isIdentifier(name)) return false;
-  const parts = unionParts(checker.getNonNullableType(checker.getTypeAtLocation(name)));
-  return parts.every((part) => checker.isArrayType(part));
+  return ts.isIdentifier(name) && isBatch(checker, checker.getTypeAtLocation(name));
 }
 
 /**

@@ -3,6 +3,7 @@ import { bindingsWrittenBy } from './bindings-written-by';
 import { callsItemMethods } from './calls-item-methods';
 import { hasFixedKeys } from './has-fixed-keys';
 import { isBoundedCollection } from './is-bounded-collection';
+import { isListOfBatches } from './is-batch';
 import { isSizedByData } from './is-sized-by-data';
 import { isValueOrPromise } from './is-maybe-promise';
 import { isPromiseLike } from './is-promise-like';
@@ -226,8 +227,10 @@ function countsOverLength(context: LimiterContext, loop: ts.ForStatement): boole
 /**
  * A list whose length nothing in the code fixes, and that data from outside decides: the rows of
  * a query, a parameter, a listing. A list the program keeps for itself (registered handlers, open
- * peers) is usually short, and a report on it would more often be wrong than right.
+ * peers) is usually short, and a report on it would more often be wrong than right. A list of
+ * batches (`chunk(ids, 50)`) has already been cut to the requests the code chose to send.
  */
 function isUnknownLength(context: LimiterContext, list: ts.Expression): boolean {
-  return !isBoundedCollection(context.checker, list) && isSizedByData(context.program, context.checker, list);
+  return !isBoundedCollection(context.checker, list) && !isListOfBatches(context.checker, list)
+    && isSizedByData(context.program, context.checker, list);
 }
