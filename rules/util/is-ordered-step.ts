@@ -11,7 +11,7 @@ const LISTENERS = new Set(['events', 'hooks', 'callbacks', 'handlers', 'listener
 
 /** Steps of a part's life: parts start, stop, reset and close in an order their owner chose. */
 const LIFECYCLE = new Set([
-  'start', 'stop', 'open', 'close', 'connect', 'disconnect', 'reset', 'erase', 'dispose', 'destroy', 'shutdown', 'terminate',
+  'start', 'stop', 'open', 'close', 'quit', 'end', 'connect', 'disconnect', 'reset', 'erase', 'dispose', 'destroy', 'shutdown', 'terminate',
   'activate', 'deactivate', 'initialize', 'init', 'teardown', 'recover', 'reconnect', 'resubscribe', 'migrate',
 ]);
 

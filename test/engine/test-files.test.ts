@@ -18,8 +18,8 @@ function assertCheckedWithOption(ruleId: string, name: string, option: 'checkTes
 }
 
 /** A program in `directory` and a file at `file`, as much of them as the path questions read. */
-function programAndFile(directory: string, file: string): [ts.Program, ts.SourceFile] {
-  return [{ getCurrentDirectory: () => directory } as ts.Program, { fileName: file } as ts.SourceFile];
+function programAndFile(directory: string, file: string, text = ''): [ts.Program, ts.SourceFile] {
+  return [{ getCurrentDirectory: () => directory } as ts.Program, { fileName: file, text } as ts.SourceFile];
 }
 
 describe('tests, mocks and seed data', () => {
@@ -43,6 +43,11 @@ describe('tests, mocks and seed data', () => {
     assert.equal(inProject('/work/app', '/work/app/src/mailer.mock.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/hammock.ts'), false);
     assert.equal(inProject('/work/app', '/work/app/src/mockup.ts'), false);
+    assert.equal(inProject('/work/app', '/work/app/src/modules/specHelper.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/test-utils.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/testHelpers.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/testimonialHelpers.ts'), false);
+    assert.equal(inProject('/work/app', '/work/app/src/specifications.ts'), false);
     assert.equal(inProject('/work/app', '/work/app/prisma/seed/users.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/testimonials/list.ts'), false);
     assert.equal(inProject('/work/app', '/work/app/src/latest.ts'), false);
@@ -60,6 +65,7 @@ describe('command-line programs, their commands\' actions and scripts', () => {
     ['prefer-parallel-awaits', 'cli/valid-reads-in-a-command.ts'],
     ['no-await-in-loop', 'valid-copies-in-a-command-action.ts'],
     ['prefer-parallel-awaits', 'valid-reads-in-a-command-action.ts'],
+    ['no-await-in-loop', 'valid-loads-in-an-executable.ts'],
   ] as const;
 
   for (const [ruleId, name] of skipped) {
@@ -71,6 +77,12 @@ describe('command-line programs, their commands\' actions and scripts', () => {
     assert.equal(inProject('/work/app', '/work/app/src/cli/init.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/scripts/rotate-keys.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/cli.ts'), true);
+    // An executable is a command-line program wherever it sits, `bin/` included.
+    assert.equal(isScriptFile(...programAndFile('/work/app', '/work/app/src/bin/app.ts', '#!/usr/bin/env node\n')), true);
+    // As ESLint hands the file to its parser; a banner or a triple-slash directive is no such line.
+    assert.equal(isScriptFile(...programAndFile('/work/app', '/work/app/src/bin/app.ts', '///usr/bin/env node\n')), true);
+    assert.equal(isScriptFile(...programAndFile('/work/app', '/work/app/src/bin/app.ts', '//////////////\n')), false);
+    assert.equal(isScriptFile(...programAndFile('/work/app', '/work/app/src/app.ts', '/// <reference types="node" />\n')), false);
     assert.equal(inProject('/work/app', '/work/app/db/migrations/0042-backfill-totals.ts'), true);
     assert.equal(inProject('/work/app', '/work/app/src/cli.mjs'), true);
     // A domain's `bin` (a warehouse's bins) holds handlers like any other folder.
