@@ -27,6 +27,12 @@ const PLATFORM_PACKAGES = ['convex'];
 const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'typedi', 'awilix', 'ajv', 'prom-client'];
 
 /**
+ * Packages whose promises are computations: sharp encodes and resizes images on its own threads
+ * (`toBuffer()`, `metadata()`). What they read or write by name (`toFile(path)`) is still I/O.
+ */
+const COMPUTING_PACKAGES = ['sharp'];
+
+/**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
  * Node's I/O modules, `fetch`, or a function whose code lies outside the project (a package, a
  * `declare`d service) and that returns a promise. Requests to IndexedDB count only when `queued`
@@ -74,7 +80,8 @@ function kindOf(program: ts.Program, declaration: ts.SignatureDeclaration): Kind
     const module = ambientModuleName(declaration);
     return (module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module)) ? 'io' : 'none';
   }
-  if (isComputation(declaration) && !namesAPlace(declaration)) return 'none';
+  const computes = isComputation(declaration) || COMPUTING_PACKAGES.some((name) => isDeclaredInPackage(declaration, name));
+  if (computes && !namesAPlace(declaration)) return 'none';
   return answersLikeItsSyncTwin(declaration) ? 'none' : 'promise';
 }
 

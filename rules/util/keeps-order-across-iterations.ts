@@ -52,7 +52,11 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   }
   // `for (const step of toDelete) await step.fn()`: a function the item carries as a value (not a
   // method of its type) is a prepared step too.
-  if (ts.isPropertyAccessExpression(callee) && varies(callee.expression) && isFunctionValuedProperty(checker, callee)) return true;
+  // What a call answers with (`got(url).json()`) is no step the item carries.
+  if (ts.isPropertyAccessExpression(callee) && varies(callee.expression) && !isMadeHere(callee.expression)
+    && isFunctionValuedProperty(checker, callee)) {
+    return true;
+  }
   if (asksAPerson(checker, call)) return true;
   // `events.removed.emit(binding)`, `part.close()`, `snapshot.compensate(…)`: events, lifecycles
   // and rollbacks happen in order.
@@ -68,7 +72,12 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   // `processCollection(folder, envs, report)` that sets `envs.global` and pushes to `report`
   // after it awaits: each call continues from the state the previous one left.
   if (changesArgumentState(checker, call, varies)) return true;
-  if (ts.isPropertyAccessExpression(callee) && isOrderedReceiver(checker, callee.expression)) return true;
+  // A stream made from the item for this call alone (`sharp(image).toFile(path)`) carries no
+  // conversation with the others; one a call hands out (`getSession().run(…)`) may be shared.
+  if (ts.isPropertyAccessExpression(callee) && !(isMadeHere(callee.expression) && varies(callee.expression))
+    && isOrderedReceiver(checker, callee.expression)) {
+    return true;
+  }
   // `client.query(…)` or `trx('users').insert(…)` on the one connection or transaction the loop
   // holds; a client per item (`shard.query(…)`) is a connection of its own.
   if (ts.isPropertyAccessExpression(callee) && transactionHandle(checker, call) !== undefined && !varies(chainRoot(callee.expression))) return true;
@@ -79,6 +88,12 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   }
   const [first] = call.arguments;
   return name !== undefined && first !== undefined && CHANGES_FIRST_ARGUMENT.test(name) && isPlace(first) && !varies(first);
+}
+
+/** `got(url)`, `new Client(url)`: an object a call or `new` makes where it is used. */
+function isMadeHere(receiver: ts.Expression): boolean {
+  const node = skipOuterExpressions(receiver);
+  return ts.isCallExpression(node) || ts.isNewExpression(node);
 }
 
 function isOrderedReceiver(checker: ts.TypeChecker, receiver: ts.Expression): boolean {
