@@ -6,7 +6,7 @@ import { asksAPerson } from './is-interactive-operation';
 import { isOrderedStep } from './is-ordered-step';
 import { lastWord } from './last-word';
 import { operationName } from './operation-name';
-import { chainRoot } from './reference-root';
+import { chainRoot, referenceRoot } from './reference-root';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
 
@@ -58,6 +58,12 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
     return true;
   }
   if (asksAPerson(checker, call)) return true;
+  // `trie.put(key, value)` into `const trie = new MerklePatriciaTrie()` of this function: the loop
+  // builds one structure, and each write goes into what the one before left.
+  if (ts.isPropertyAccessExpression(callee) && name !== undefined && CHANGES_STRUCTURE.test(name)
+    && isMadeByEnclosingFunction(checker, callee.expression, call)) {
+    return true;
+  }
   // `events.removed.emit(binding)`, `part.close()`, `snapshot.compensate(…)`: events, lifecycles
   // and rollbacks happen in order.
   if (isOrderedStep(call, varies)) return true;
@@ -88,6 +94,26 @@ export function keepsOrderAcrossIterations(checker: ts.TypeChecker, operand: ts.
   }
   const [first] = call.arguments;
   return name !== undefined && first !== undefined && CHANGES_FIRST_ARGUMENT.test(name) && isPlace(first) && !varies(first);
+}
+
+/** Methods that change the structure they are called on. */
+const CHANGES_STRUCTURE = /^(?:put|set|insert|add|del|delete|remove|update|upsert|append|push)(?:[A-Z]|$)/u;
+
+/**
+ * `trie` or `shard.bucket`, where `const trie = new …(…)` is declared in the function the call is
+ * in, before the loop: an object that function builds itself, not a client of something outside it.
+ */
+function isMadeByEnclosingFunction(checker: ts.TypeChecker, receiver: ts.Expression, call: ts.CallExpression): boolean {
+  const root = referenceRoot(receiver);
+  if (!ts.isIdentifier(root)) return false;
+  const declaration = checker.getSymbolAtLocation(root)?.valueDeclaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  if (!ts.isNewExpression(skipOuterExpressions(declaration.initializer))) return false;
+  const scope = ts.findAncestor(declaration, ts.isFunctionLike);
+  if (scope === undefined || ts.findAncestor(call, ts.isFunctionLike) !== scope) return false;
+  // One made in the loop's body is a structure per item.
+  const loop = ts.findAncestor(call, (node) => node === scope ? 'quit' : ts.isIterationStatement(node, false));
+  return loop === undefined || declaration.end <= loop.getStart() || declaration.pos >= loop.end;
 }
 
 /** `got(url)`, `new Client(url)`: an object a call or `new` makes where it is used. */
