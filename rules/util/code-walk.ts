@@ -9,11 +9,12 @@ const { CallExpression: CALL, NewExpression: NEW, TaggedTemplateExpression: TAGG
  * Whether `test` holds for `root` or a node of code below it, depth first: tokens, identifiers and
  * types are not visited, since they hold no code, and nested functions only `intoFunctions`. The
  * whole-project scans (the names a project hands to calls, its helpers) read every file this way.
+ * What `skip` accepts is not visited, nor anything below it.
  */
-export function someCodeNode(root: ts.Node, test: (node: ts.Node) => boolean, intoFunctions = true): boolean {
+export function someCodeNode(root: ts.Node, test: (node: ts.Node) => boolean, intoFunctions = true, skip?: (node: ts.Node) => boolean): boolean {
   const visit = (node: ts.Node): boolean => {
     const kind = node.kind;
-    if (isLeafKind(kind) || isTypeOnly(kind) || (!intoFunctions && ts.isFunctionLike(node))) return false;
+    if (isLeafKind(kind) || isTypeOnly(kind) || (!intoFunctions && ts.isFunctionLike(node)) || skip?.(node) === true) return false;
     return test(node) || (forEachChild(node, visit) ?? false);
   };
   return visit(root);
@@ -27,8 +28,12 @@ export function forEachCallIn(root: ts.Node, visit: (call: ts.CallExpression | t
   });
 }
 
-/** Whether some call or tagged template in or below `root` (nested functions included) passes `test`. */
-export function containsCall(root: ts.Node, test: (call: ts.CallExpression | ts.TaggedTemplateExpression) => boolean): boolean {
+/**
+ * Whether some call or tagged template in or below `root` (nested functions included, and not
+ * below what `skip` accepts) passes `test`.
+ */
+export function containsCall(root: ts.Node, test: (call: ts.CallExpression | ts.TaggedTemplateExpression) => boolean,
+  skip?: (node: ts.Node) => boolean): boolean {
   return someCodeNode(root, (node) => (node.kind === CALL || node.kind === TAGGED_TEMPLATE)
-    && test(node as ts.CallExpression | ts.TaggedTemplateExpression));
+    && test(node as ts.CallExpression | ts.TaggedTemplateExpression), true, skip);
 }

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { answersFromInstanceSlot, answersFromModuleSlot } from './answers-from-slot';
 import { type BlockingCallOptions, blockingCall } from './blocking-calls';
 import { isAmbient, typesProjectCode } from './is-ambient';
-import { containsCall } from './code-walk';
+import { containsCall, someCodeNode } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { implementations } from './implementations';
 import { isPathOperation, namesPathOperation } from './is-path-operation';
@@ -45,6 +45,12 @@ export interface IoQuestion {
    * calls all miss the variable.
    */
   readonly once?: boolean;
+  /**
+   * Count only the I/O the work waits for: a promise its code drops (a call standing as a
+   * statement of its own, or after `void`) runs on after it has answered. Right for whoever asks
+   * how long waiting for it takes; wrong for whoever counts the connections it opens.
+   */
+  readonly awaited?: boolean;
 }
 
 /**
@@ -54,7 +60,7 @@ export interface IoQuestion {
  * from running beside other work; work it cannot see into (an interface it implements nowhere)
  * may be I/O.
  */
-export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true, once: true };
+export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: true, once: true, awaited: true };
 
 /**
  * The question of whoever is about to rewrite a loop: is the wait there surely I/O? All I/O counts,
@@ -62,7 +68,7 @@ export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen
  * the project's code that calls them. Code the project declares without showing (a method of its
  * interface that no class of it implements, a function-typed property, an untyped call) does not.
  */
-export const SEEN_TO_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: false, once: true };
+export const SEEN_TO_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: false, once: true, awaited: true };
 
 /** How many function bodies one unlimited question reads before it counts the rest as unseen. */
 const MAX_BODIES = 40;
@@ -84,6 +90,8 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   const depth = question.depth ?? 1;
   const unseen = question.unseen ?? false;
   const once = question.once ?? false;
+  const awaited = question.awaited ?? false;
+  const dropped = awaited ? (node: ts.Node): boolean => dropsPromise(checker, node) : undefined;
   let bodiesLeft = MAX_BODIES;
   const expression = skipOuterExpressions(node);
   if (!ts.isIdentifier(expression) && !ts.isPropertyAccessExpression(expression)) return hasIoCall(expression, depth);
@@ -95,7 +103,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   return body !== undefined && hasIoCall(body, depth);
 
   function hasIoCall(root: ts.Node, helperDepth: number): boolean {
-    const key = `${anyIo}:${unseen}:${once}:${helperDepth}`;
+    const key = `${anyIo}:${unseen}:${once}:${awaited}:${helperDepth}`;
     let byQuestion = answers.get(checker);
     if (!byQuestion) answers.set(checker, byQuestion = new Map());
     let byRoot = byQuestion.get(key);
@@ -106,7 +114,7 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
       if (bodiesLeft-- <= 0) return unseen;
       // A function that reaches itself again is not I/O by that path.
       byRoot.set(root, false);
-      answer = containsCall(root, (call) => isIoCall(call, helperDepth, root));
+      answer = containsCall(root, (call) => isIoCall(call, helperDepth, root), dropped);
       // A "no" reached after the bodies ran out holds only for this question's walk: another walk,
       // starting closer, may still see the I/O further down.
       if (answer || bodiesLeft > 0) byRoot.set(root, answer);
@@ -159,6 +167,45 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
     return declaration !== undefined && !openedHere;
   }
 }
+
+/**
+ * `audit(event);` or `void refresh();`, whose promise the code drops: it goes on after the code
+ * around it has answered, which does not wait for it. In the executor of a `new Promise`, the
+ * promise made waits for what `resolve` is handed (`load().then(resolve);`), and a function that
+ * answers with a promise made elsewhere (`send(message); return reply;`) may wait for the answer
+ * to what it dropped.
+ */
+function dropsPromise(checker: ts.TypeChecker, node: ts.Node): boolean {
+  let expression: ts.Expression;
+  if (ts.isExpressionStatement(node)) expression = node.expression;
+  else if (ts.isVoidExpression(node)) expression = node.expression;
+  else return false;
+  const call = skipOuterExpressions(expression);
+  if (!ts.isCallExpression(call) || !isPromiseLike(checker, checker.getTypeAtLocation(call))) return false;
+  const owner = ts.findAncestor(node, ts.isFunctionLike);
+  const made = owner?.parent;
+  if (made !== undefined && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && made.expression.text === 'Promise') return false;
+  return owner === undefined || !answersWithPromise(checker, owner);
+}
+
+/** Whether one of a function's own `return`s hands back a promise. */
+function answersWithPromise(checker: ts.TypeChecker, owner: ts.SignatureDeclaration): boolean {
+  let byOwner = promiseAnswers.get(checker);
+  if (!byOwner) promiseAnswers.set(checker, byOwner = new WeakMap());
+  let answer = byOwner.get(owner);
+  if (answer === undefined) {
+    const body = 'body' in owner ? owner.body : undefined;
+    answer = body !== undefined && (ts.isBlock(body)
+      ? someCodeNode(body, (node) => ts.isReturnStatement(node) && node.expression !== undefined
+        && isPromiseLike(checker, checker.getTypeAtLocation(node.expression)), false)
+      : isPromiseLike(checker, checker.getTypeAtLocation(body)));
+    byOwner.set(owner, answer);
+  }
+  return answer;
+}
+
+/** Answers per checker and function: a file's nodes outlive one program in an editor. */
+const promiseAnswers = new WeakMap<ts.TypeChecker, WeakMap<ts.SignatureDeclaration, boolean>>();
 
 /** `this.method(…)`: a call on the object the code runs in. */
 function callsOwnObject(call: ts.CallExpression | ts.TaggedTemplateExpression): boolean {
