@@ -4,6 +4,7 @@ import { callSites, projectFiles } from './call-sites';
 import { handlerSource } from './handler-model';
 import { isAmbient } from './is-ambient';
 import { referenceRoot } from './reference-root';
+import { returnedValues } from './returned-values';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { sqlText } from './sql-text';
 import { unionParts } from './union-parts';
@@ -241,18 +242,6 @@ function writeQueryInputs(call: ts.CallExpression): ts.Expression[] | undefined 
       return writes ? inputs : undefined;
     }
   }
-}
-
-/** What a function body returns: its expression body, or the expressions of its own `return`s. */
-function returnedValues(body: ts.Node): ts.Expression[] {
-  if (!ts.isBlock(body)) return [body as ts.Expression];
-  const values: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isReturnStatement(node) && node.expression) values.push(node.expression);
-    else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(body, visit);
-  return values;
 }
 
 /**

@@ -2,7 +2,7 @@ import ts from 'typescript';
 import { answersFromInstanceSlot, answersFromModuleSlot } from './answers-from-slot';
 import { type BlockingCallOptions, blockingCall } from './blocking-calls';
 import { isAmbient, typesProjectCode } from './is-ambient';
-import { containsCall, someCodeNode } from './code-walk';
+import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
 import { implementations } from './implementations';
 import { isPathOperation, namesPathOperation } from './is-path-operation';
@@ -12,6 +12,7 @@ import { isValueOrPromise } from './is-maybe-promise';
 import { isPromiseLike } from './is-promise-like';
 import { isReleaseOperation } from './is-release-operation';
 import { operationName } from './operation-name';
+import { returnedValues } from './returned-values';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
 import { waitsForItsArgument } from './waits-for-its-argument';
@@ -181,11 +182,11 @@ function dropsPromise(checker: ts.TypeChecker, node: ts.Node): boolean {
   else if (ts.isVoidExpression(node)) expression = node.expression;
   else return false;
   const call = skipOuterExpressions(expression);
-  if (!ts.isCallExpression(call) || !isPromiseLike(checker, checker.getTypeAtLocation(call))) return false;
+  if (!ts.isCallExpression(call)) return false;
   const owner = ts.findAncestor(node, ts.isFunctionLike);
   const made = owner?.parent;
   if (made !== undefined && ts.isNewExpression(made) && ts.isIdentifier(made.expression) && made.expression.text === 'Promise') return false;
-  return owner === undefined || !answersWithPromise(checker, owner);
+  return isPromiseLike(checker, checker.getTypeAtLocation(call)) && (owner === undefined || !answersWithPromise(checker, owner));
 }
 
 /** Whether one of a function's own `return`s hands back a promise. */
@@ -195,10 +196,7 @@ function answersWithPromise(checker: ts.TypeChecker, owner: ts.SignatureDeclarat
   let answer = byOwner.get(owner);
   if (answer === undefined) {
     const body = 'body' in owner ? owner.body : undefined;
-    answer = body !== undefined && (ts.isBlock(body)
-      ? someCodeNode(body, (node) => ts.isReturnStatement(node) && node.expression !== undefined
-        && isPromiseLike(checker, checker.getTypeAtLocation(node.expression)), false)
-      : isPromiseLike(checker, checker.getTypeAtLocation(body)));
+    answer = body !== undefined && returnedValues(body).some((value) => isPromiseLike(checker, checker.getTypeAtLocation(value)));
     byOwner.set(owner, answer);
   }
   return answer;
