@@ -126,10 +126,12 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   }
   const work = scan.awaits.filter((node) => startsWork(node.expression) && awaitsPendingWork(checker, skipOuterExpressions(node.expression)));
   if (work.length === 0 || work.every((node) => callsParameter(checker, node.expression))) return;
-  const flow = loopDataFlow(checker, iteration, work);
-  if (flow.carried || !flow.readsItem) return;
+  // Work that keeps an order (one connection's conversation, steps) is common and cheaper to tell
+  // than the data flow between iterations.
   const varies = variesPerIteration(checker, iteration);
   if (work.some((node) => keepsOrderAcrossIterations(checker, node.expression, varies))) return;
+  const flow = loopDataFlow(checker, iteration, work);
+  if (flow.carried || !flow.readsItem) return;
   if (work.some((later, index) => work.slice(0, index).some((earlier) => !mayReorder(checker, later.expression, earlier.expression)))) return;
   if (stopsWhenCancelled(checker, iteration, scan.exits)) return;
   if (!work.some((node) => performsIo(context.program, checker, node.expression, SEEN_TO_WAIT_ON_IO))) return;

@@ -273,7 +273,7 @@ function registeredByName(context: HandlerContext, fn: ts.SignatureDeclaration):
   if (!ts.isFunctionDeclaration(fn) && !ts.isMethodDeclaration(fn) && !ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   // A name no call of the project is handed cannot be registered: no need to look for its uses.
   const name = ts.getNameOfDeclaration(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) ? fn.parent as ts.Declaration : fn);
-  if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) || !namesPassedInProject(context.program, context.registrationFiles).has(name.text)) return undefined;
+  if (!name || !(ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) || !isPassedInProject(context.program, context.registrationFiles, name.text)) return undefined;
   const found = references(context.checker, fn, projectFiles(context.program));
   for (const value of found?.values ?? []) {
     const source = passedValue(context, value);
@@ -282,24 +282,30 @@ function registeredByName(context: HandlerContext, fn: ts.SignatureDeclaration):
   return undefined;
 }
 
-/** Per file (files are reused from one program to the next), and per program and file filter. */
+/** Per file (files are reused from one program to the next), and per program, file filter and name. */
 const filePassedNames = new WeakMap<ts.SourceFile, ReadonlySet<string>>();
-const programPassedNames = new WeakMap<ts.Program, Map<RegExp | undefined, ReadonlySet<string>>>();
+const programPassedNames = new WeakMap<ts.Program, Map<RegExp | undefined, { files: readonly ts.SourceFile[]; names: Map<string, boolean> }>>();
 
-/** The names the project's calls (in the files `filter` lets through) are handed as values, in arguments or in options objects. */
-function namesPassedInProject(program: ts.Program, filter: RegExp | undefined): ReadonlySet<string> {
+/**
+ * Whether a call of the project (in the files `filter` lets through) is handed `name` as a value,
+ * in its arguments or in an options object. Like `references`, it reads only the files whose text
+ * spells the name: walking every file of a large project for the first question would cost more
+ * than all the questions together.
+ */
+function isPassedInProject(program: ts.Program, filter: RegExp | undefined, name: string): boolean {
   let byFilter = programPassedNames.get(program);
   if (!byFilter) programPassedNames.set(program, byFilter = new Map());
-  let names = byFilter.get(filter);
-  if (!names) {
-    const all = new Set<string>();
-    for (const sourceFile of projectFiles(program)) {
-      if (filter && !filter.test(sourceFile.text)) continue;
-      for (const name of namesPassedIn(sourceFile)) all.add(name);
-    }
-    byFilter.set(filter, names = all);
+  let seen = byFilter.get(filter);
+  if (!seen) {
+    const files = projectFiles(program).filter((sourceFile) => !filter || filter.test(sourceFile.text));
+    byFilter.set(filter, seen = { files, names: new Map() });
   }
-  return names;
+  let passed = seen.names.get(name);
+  if (passed === undefined) {
+    passed = seen.files.some((sourceFile) => sourceFile.text.includes(name) && namesPassedIn(sourceFile).has(name));
+    seen.names.set(name, passed);
+  }
+  return passed;
 }
 
 function namesPassedIn(sourceFile: ts.SourceFile): ReadonlySet<string> {
