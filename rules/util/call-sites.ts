@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { placesSpelling } from './places-spelling';
 import { reaches } from './import-reach';
 import { isCommonJsExport, isExportsTarget, isModuleExports, locallyExportedNames } from './module-references';
 
@@ -77,10 +78,8 @@ function findReferences(checker: ts.TypeChecker, declaration: ts.SignatureDeclar
   for (const sourceFile of files) {
     const { text } = sourceFile;
     if (!text.includes(name) || (sourceFile !== own && (privateToFile || !reaches(checker, sourceFile, own, files)))) continue;
-    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-      if (!isWholeWord(text, at, name.length)) continue;
+    for (const node of placesSpelling(sourceFile, name)) {
       if (++hits > MAX_NAME_HITS) return undefined;
-      const node = identifierAt(sourceFile, at, name);
       if (!node || node === nameNode) continue;
       // Imports and declarations first, which need no symbol; then the declarations, not the symbol:
       // a method read through an instantiated type has a symbol of its own.
@@ -118,11 +117,6 @@ function isPrivateHolder(holder: ts.Node): boolean {
   }
   // `export { helper }`, `export default helper`, and in CommonJS `exports.helper = helper` or `module.exports = { helper }`.
   return !locallyExportedNames(statement.parent).has(name.text);
-}
-
-function isWholeWord(text: string, at: number, length: number): boolean {
-  const partOfName = (index: number): boolean => index >= 0 && index < text.length && /[\w$]/u.test(text[index]!);
-  return !partOfName(at - 1) && !partOfName(at + length);
 }
 
 /**
@@ -177,19 +171,6 @@ function resolve(checker: ts.TypeChecker, node: ts.Node): ts.Symbol | undefined 
 
 /** How many imports and shorthand exports `resolve` follows: an index of an index of an index. */
 const MAX_RESOLVE_STEPS = 8;
-
-/** The identifier that starts at `position` and spells `name`, if the text there is one. */
-function identifierAt(sourceFile: ts.SourceFile, position: number, name: string): ts.Identifier | ts.PrivateIdentifier | undefined {
-  let node: ts.Node = sourceFile;
-  for (;;) {
-    const child: ts.Node | undefined = ts.forEachChild(node, (candidate) =>
-      candidate.pos <= position && position < candidate.end ? candidate : undefined);
-    if (!child) break;
-    node = child;
-  }
-  if (!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) return undefined;
-  return node.text === name && node.getStart(sourceFile) === position ? node : undefined;
-}
 
 /**
  * How a reference uses the function: the call it makes, a declaration, import or assignment of the

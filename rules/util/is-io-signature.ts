@@ -28,9 +28,11 @@ const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'type
 
 /**
  * Packages whose promises are computations: sharp encodes and resizes images on its own threads
- * (`toBuffer()`, `metadata()`). What they read or write by name (`toFile(path)`) is still I/O.
+ * (`toBuffer()`, `metadata()`); jose signs, verifies, encrypts and decrypts tokens with WebCrypto
+ * (`jwtVerify`, `compactDecrypt`, `new SignJWT(…).sign(key)`), a remote key set it is given being
+ * fetched once and kept. What they read or write by name (`toFile(path)`) is still I/O.
  */
-const COMPUTING_PACKAGES = ['sharp'];
+const COMPUTING_PACKAGES = ['sharp', 'jose'];
 
 /**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of

@@ -229,7 +229,8 @@ function neverAnswers(checker: ts.TypeChecker, signature: ts.Signature): boolean
 
 /**
  * The bodies of the functions a call with this signature may run, when the project's own code
- * declares them: the function itself, or the classes that implement a method declared without one.
+ * declares them: the function itself, or the classes and object literals that implement a method
+ * declared without one.
  */
 function bodiesBehind(program: ts.Program, checker: ts.TypeChecker, signature: ts.Signature): ts.Node[] | undefined {
   const { declaration } = signature;
@@ -241,8 +242,10 @@ function bodiesBehind(program: ts.Program, checker: ts.TypeChecker, signature: t
     || ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration))) {
     if (declaration.body) return [declaration.body];
   }
-  if (ts.isMethodSignature(declaration) || ts.isMethodDeclaration(declaration)) {
-    const bodies = implementations(program, checker, declaration);
+  // `get: (ctx, key) => Promise<T>` of an interface: a property of a function type, called as a method.
+  const member = ts.isFunctionTypeNode(declaration) && ts.isPropertySignature(declaration.parent) ? declaration.parent : declaration;
+  if (ts.isMethodSignature(member) || ts.isMethodDeclaration(member) || ts.isPropertySignature(member)) {
+    const bodies = implementations(program, checker, member);
     return bodies.length > 0 ? bodies : undefined;
   }
   return undefined;

@@ -1,0 +1,34 @@
+import ts from 'typescript';
+
+/**
+ * The places in a file's text that spell `name` as a whole word, each with the identifier there
+ * (undefined where the word is in a string or a comment), found as the editor's "find all
+ * references" finds them. Reading the text is far cheaper than walking the syntax tree of every
+ * file a question might concern; a caller that counts the places can stop at a name written
+ * everywhere. `where` narrows the places by the text around them before any node is looked up.
+ */
+export function* placesSpelling(sourceFile: ts.SourceFile, name: string,
+  where?: (text: string, start: number, end: number) => boolean): Generator<ts.Identifier | ts.PrivateIdentifier | undefined> {
+  const { text } = sourceFile;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+    if (isWholeWord(text, at, name.length) && (!where || where(text, at, at + name.length))) yield identifierAt(sourceFile, at, name);
+  }
+}
+
+function isWholeWord(text: string, at: number, length: number): boolean {
+  const partOfName = (index: number): boolean => index >= 0 && index < text.length && /[\w$]/u.test(text[index]!);
+  return !partOfName(at - 1) && !partOfName(at + length);
+}
+
+/** The identifier that starts at `position` and spells `name`, if the text there is one. */
+function identifierAt(sourceFile: ts.SourceFile, position: number, name: string): ts.Identifier | ts.PrivateIdentifier | undefined {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child: ts.Node | undefined = ts.forEachChild(node, (candidate) =>
+      candidate.pos <= position && position < candidate.end ? candidate : undefined);
+    if (!child) break;
+    node = child;
+  }
+  if (!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) return undefined;
+  return node.text === name && node.getStart(sourceFile) === position ? node : undefined;
+}
