@@ -14,6 +14,9 @@ const ONE_CONNECTION_TYPES: readonly { readonly package: string; readonly names:
   { package: 'kysely', names: new Set(['Transaction', 'ControlledTransaction']) },
   // A TypeORM query runner holds one connection (a migration's `up(queryRunner)`, `createQueryRunner()`).
   { package: 'typeorm', names: new Set(['QueryRunner']) },
+  // A MongoDB session, handed to each operation as its `session` option: the driver lets it carry
+  // one operation at a time, and a transaction in it takes no operations side by side.
+  { package: 'mongodb', names: new Set(['ClientSession']) },
 ];
 
 /** Whether `node` is one database connection by its driver's type: `client` of `const client = await pool.connect()`, a transaction. */

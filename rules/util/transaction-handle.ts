@@ -10,15 +10,48 @@ const TRANSACTION_NAME = /transact|^(?:tx|trx)$/iu;
  * The handle of one transaction that an operation goes through, if any: a parameter named `tx` or
  * `trx` (also destructured: `async revert({ checkpoint, tx })`) or typed as one (`storage:
  * KVStoreOrTransaction`, which may be one), the parameter of a callback
- * given to `transact…` (`transact(async (store) => store.records.list())`), or a value a driver
- * types as one connection (a pg `PoolClient`). A transaction runs its statements one at a time on
+ * given to `transact…` (`transact(async (store) => store.records.list())`), a value a driver
+ * types as one connection (a pg `PoolClient`), or a session handed in the operation's options
+ * (`{ session }`). A transaction runs its statements one at a time on
  * one connection, in the order given.
  */
 export function transactionHandle(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
   const callee = skipOuterExpressions(operation.expression);
   // `trx('users')`: a knex transaction is called to start a query on it.
   const root = ts.isPropertyAccessExpression(callee) ? chainRoot(callee.expression) : callee;
-  return ts.isIdentifier(root) ? handleNamedBy(checker, root) : undefined;
+  return (ts.isIdentifier(root) ? handleNamedBy(checker, root) : undefined) ?? sessionOption(checker, operation);
+}
+
+/**
+ * The session an operation runs in when an options object hands it one that a driver types as one
+ * connection: `orders.insertOne(order, { session })` with a MongoDB `ClientSession`, also earlier
+ * in its chain (`orders.find(query, { session }).toArray()`).
+ */
+function sessionOption(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
+  let call: ts.Expression = operation;
+  while (ts.isCallExpression(call) || ts.isNewExpression(call)) {
+    const session = sessionArgument(checker, call);
+    if (session !== undefined) return session;
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return undefined;
+    call = skipOuterExpressions(callee.expression);
+  }
+  return undefined;
+}
+
+function sessionArgument(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): ts.Symbol | undefined {
+  for (const argument of operation.arguments ?? []) {
+    const options = skipOuterExpressions(argument);
+    if (!ts.isObjectLiteralExpression(options)) continue;
+    for (const property of options.properties) {
+      if (ts.isShorthandPropertyAssignment(property) && isOneConnection(checker, property.name)) {
+        return checker.getShorthandAssignmentValueSymbol(property);
+      }
+      const value = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+      if (value !== undefined && ts.isIdentifier(value) && isOneConnection(checker, value)) return checker.getSymbolAtLocation(value);
+    }
+  }
+  return undefined;
 }
 
 /**
