@@ -18,3 +18,14 @@ export function isLeafKind(kind: ts.SyntaxKind): boolean {
 export function isTypeOnly(kind: ts.SyntaxKind): boolean {
   return (kind >= FIRST_TYPE_NODE && kind <= LAST_TYPE_NODE) || kind === INTERFACE_DECLARATION || kind === TYPE_ALIAS_DECLARATION;
 }
+
+/** The innermost node whose text (with its leading trivia) holds `position`. */
+export function nodeAt(sourceFile: ts.SourceFile, position: number): ts.Node {
+  let node: ts.Node = sourceFile;
+  for (;;) {
+    const child: ts.Node | undefined = ts.forEachChild(node, (candidate) =>
+      candidate.pos <= position && position < candidate.end ? candidate : undefined);
+    if (!child) return node;
+    node = child;
+  }
+}

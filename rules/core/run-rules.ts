@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { isLeafKind, isTypeOnly } from './code-nodes';
 import { resolveConfig, type ResolvedRule } from './config';
+import { isDeadCode } from './dead-code';
 import { formatMessage } from './format-message';
 import { AWAITS_ONLY, fileReach, hasAwaitBelow, subtreeFilter, type FileReach } from './reach';
 import { readSuppressions, type Suppressions } from './suppressions';
@@ -62,7 +63,8 @@ export function runRulesWith(
       const ruleVisitors = rule.create({
         program, checker, sourceFile, options,
         report(report) {
-          if (isSuppressed(rule.id, report.start)) return;
+          // Code that can never run is not worth a change; TypeScript already says it is unreachable.
+          if (isSuppressed(rule.id, report.start) || isDeadCode(sourceFile, report.start)) return;
           findings.push(toFinding(rule, severity, report));
         },
       });

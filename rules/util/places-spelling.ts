@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { nodeAt } from '../core/code-nodes';
 
 /**
  * The places in a file's text that spell `name` as a whole word, each with the identifier there
@@ -22,13 +23,7 @@ function isWholeWord(text: string, at: number, length: number): boolean {
 
 /** The identifier that starts at `position` and spells `name`, if the text there is one. */
 function identifierAt(sourceFile: ts.SourceFile, position: number, name: string): ts.Identifier | ts.PrivateIdentifier | undefined {
-  let node: ts.Node = sourceFile;
-  for (;;) {
-    const child: ts.Node | undefined = ts.forEachChild(node, (candidate) =>
-      candidate.pos <= position && position < candidate.end ? candidate : undefined);
-    if (!child) break;
-    node = child;
-  }
+  const node = nodeAt(sourceFile, position);
   if (!ts.isIdentifier(node) && !ts.isPrivateIdentifier(node)) return undefined;
   return node.text === name && node.getStart(sourceFile) === position ? node : undefined;
 }

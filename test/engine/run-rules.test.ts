@@ -86,6 +86,49 @@ describe('the runner', () => {
   });
 });
 
+describe('the runner in code that can never run', () => {
+  const floating = (source: string): number[] => {
+    const { program, sourceFile } = programForSource(source);
+    return runRules(sourceFile, program, { rules: { 'no-floating-promises': 'warn' } }).findings
+      .map((finding) => sourceFile.getLineAndCharacterOfPosition(finding.start).line + 1);
+  };
+
+  it('reports nothing after a return, throw, break or continue in the same statements, nor inside what follows them', () => {
+    assert.deepEqual(floating([
+      'declare function save(): Promise<void>;',
+      'export function off(): number {',
+      '  return 2;',
+      '  save();',
+      '  if (Math.random() > 0.5) { save(); }',
+      '}',
+      'export function failed(): void {',
+      '  throw new Error("gone");',
+      '  [1, 2].forEach(() => save());',
+      '}',
+      'export function each(items: number[], kind: string): void {',
+      '  for (const item of items) { if (item) { continue; save(); } save(); }',
+      '  switch (kind) { case "a": break; save(); default: save(); }',
+      '}',
+    ].join('\n')), [12, 13]);
+  });
+
+  it('reports after a return that only some paths take or that sits inside a block, and in a function declared after a return, which is hoisted', () => {
+    assert.deepEqual(floating([
+      'declare function save(): Promise<void>;',
+      'export function maybe(skip: boolean): void {',
+      '  if (skip) return;',
+      '  save();',
+      '  return helper();',
+      '  function helper(): void { save(); }',
+      '}',
+      'export function tried(): void {',
+      '  try { return; } finally { save(); }',
+      '  save();',
+      '}',
+    ].join('\n')), [4, 6, 9, 10]);
+  });
+});
+
 describe('the runner on a 20,000-line file', () => {
   it('reports every floating promise in it', () => {
     const lines = ['declare function save(id: number): Promise<void>;', 'export function run(): void {'];
