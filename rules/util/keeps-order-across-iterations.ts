@@ -11,16 +11,16 @@ import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
 
 /**
- * Receivers that carry one conversation in order (a stream, a socket, a transaction, a session),
- * a chain or a feed, whose blocks each build on the one before, a state machine, whose every
+ * Receivers that carry one conversation in order (a stream, a socket, a transport, a transaction, a
+ * session), a chain or a feed, whose blocks each build on the one before, a state machine, whose every
  * input moves it on from the state the one before left, or a mutex, which lets one task in at a
  * time whatever the loop does.
  */
 const ORDERED_RECEIVER = new Set([
-  'tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'cursor', 'file',
-  'handle', 'fh', 'chain', 'blockchain', 'feed', 'machine', 'mutex', 'lock',
+  'tx', 'trx', 'transaction', 'session', 'conn', 'connection', 'writer', 'stream', 'socket', 'channel', 'transport', 'cursor',
+  'file', 'handle', 'fh', 'chain', 'blockchain', 'feed', 'machine', 'mutex', 'lock',
 ]);
-const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Connection|Cursor|Generator|Iterator|StateMachine)$/u;
+const ORDERED_TYPE = /(?:Transaction|Session|Stream|Socket|Writer|Writable|Duplex|FileHandle|Channel|Transport|Connection|Cursor|Generator|Iterator|StateMachine)$/u;
 
 /** Operations that change what their first argument names (a path, a topic, a key). */
 const CHANGES_FIRST_ARGUMENT = /^(?:write|append|rename|copy|move|truncate|rm|unlink|remove|delete|send|emit|publish|exec|execute|set|put|push|insert|update|upsert|incr|decr|kick|ban|unban|invite|redact)/iu;
