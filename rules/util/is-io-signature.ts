@@ -30,9 +30,11 @@ const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'type
  * Packages whose promises are computations: sharp encodes and resizes images on its own threads
  * (`toBuffer()`, `metadata()`); jose signs, verifies, encrypts and decrypts tokens with WebCrypto
  * (`jwtVerify`, `compactDecrypt`, `new SignJWT(…).sign(key)`), a remote key set it is given being
- * fetched once and kept. What they read or write by name (`toFile(path)`) is still I/O.
+ * fetched once and kept; the Matrix crypto machine (the Rust SDK compiled to WebAssembly) encrypts,
+ * decrypts and answers from its own store (`getDevice`, `crossSigningStatus()`), and only prepares
+ * the requests its caller sends. What they read or write by name (`toFile(path)`) is still I/O.
  */
-const COMPUTING_PACKAGES = ['sharp', 'jose'];
+const COMPUTING_PACKAGES = ['sharp', 'jose', '@matrix-org/matrix-sdk-crypto-wasm'];
 
 /**
  * Whether a call with this signature does I/O, as far as its declaration tells: a function of
