@@ -110,7 +110,6 @@ function findObjectLiteralBodies(program: ts.Program, checker: ts.TypeChecker, m
   const bodies: ts.Node[] = [];
   let places = 0;
   for (const file of projectFiles(program)) {
-    if (!file.text.includes(name)) continue;
     for (const identifier of placesSpelling(file, name, definesMember)) {
       const element = identifier?.parent;
       if (!element || !(ts.isMethodDeclaration(element) || ts.isPropertyAssignment(element)) || element.name !== identifier
