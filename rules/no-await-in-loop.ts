@@ -62,6 +62,7 @@ export const noAwaitInLoop: Rule<Options, MessageId> = {
     type: 'suggestion',
     description: 'Disallow loops that await independent work one item at a time.',
     recommended: false,
+    peers: ['no-await-in-loop'],
     hasSuggestions: true,
     messages: {
       serialLoop: 'Each iteration waits for the previous one although they do not depend on each other, so this loop does its work one item at a time. Run the iterations concurrently, with a limit.',

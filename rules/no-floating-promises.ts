@@ -57,6 +57,7 @@ export const noFloatingPromises: Rule<Options, MessageId> = {
     type: 'problem',
     description: 'Require promise-valued statements to be awaited, returned, handled with `.catch`, or marked with `void`.',
     recommended: true,
+    peers: ['@typescript-eslint/no-floating-promises'],
     hasSuggestions: true,
     messages: {
       floating: 'This promise is neither awaited nor handled, so a rejection goes unobserved and can crash the process. Await it, return it, end it with `.catch(...)`, or mark it with `void`.',

@@ -4,7 +4,7 @@ import { resolveConfig, type ResolvedRule } from './config';
 import { isDeadCode } from './dead-code';
 import { formatMessage } from './format-message';
 import { AWAITS_ONLY, fileReach, hasAwaitBelow, subtreeFilter, type FileReach } from './reach';
-import { readSuppressions, type Suppressions } from './suppressions';
+import { readSuppressions, type PeerRules, type Suppressions } from './suppressions';
 import type {
   AnyRule, Finding, FindingReport, ResolvedSuggestion, RuleFailure, RunConfig, RunResult, Suggestion,
 } from './types';
@@ -33,7 +33,7 @@ export function runRulesWith(
 
   let suppressions: Suppressions | undefined;
   const isSuppressed = (ruleId: string, start: number): boolean => {
-    suppressions ??= readSuppressions(sourceFile, config.suppressions ?? 'all');
+    suppressions ??= readSuppressions(sourceFile, config.suppressions ?? 'all', peerRules(enabled));
     return suppressions.isSuppressed(ruleId, sourceFile.getLineAndCharacterOfPosition(start).line);
   };
   const fail = (active: ActiveRule, error: unknown): void => {
@@ -118,6 +118,11 @@ export function runRulesWith(
 
 // Read once: TypeScript's module exports are getters, too slow for a call on every node.
 const { forEachChild } = ts;
+
+/** The enabled rules' ids by the ids of their peers in other linters. */
+function peerRules(enabled: readonly ResolvedRule[]): PeerRules {
+  return new Map(enabled.flatMap(({ rule }) => (rule.meta.peers ?? []).map((peer) => [peer, rule.id] as const)));
+}
 
 function toFinding(rule: AnyRule, severity: Finding['severity'], report: FindingReport): Finding {
   return {

@@ -8,9 +8,15 @@ export interface Suppressions {
 }
 
 const NOTHING_SUPPRESSED: Suppressions = { isSuppressed: () => false };
-const CANDIDATE = /\b(?:eslint|asyncsense)-(?:disable|enable)/u;
+const CANDIDATE = /\b(?:eslint|oxlint|asyncsense)-(?:disable|enable)/u;
 const DIRECTIVE =
-  /^\s*(eslint|asyncsense)-(disable-next-line|disable-line|disable|enable)(?:\s+([^]*?))?\s*(?:--[^]*)?$/u;
+  /^\s*(eslint|oxlint|asyncsense)-(disable-next-line|disable-line|disable|enable)(?:\s+([^]*?))?\s*(?:--[^]*)?$/u;
+
+/**
+ * Our rules' ids by the ids under which other linters report the same thing
+ * (`no-await-in-loop` → `no-await-in-loop`): see `RuleMeta.peers`.
+ */
+export type PeerRules = ReadonlyMap<string, string>;
 
 interface Span {
   readonly line: number;
@@ -25,9 +31,13 @@ interface Toggle extends Span {
 /**
  * Reads the suppression comments of a file: ESLint's `eslint-disable*` / `eslint-enable` naming
  * `asyncsense/<id>` (or no rule), and asyncsense's own `asyncsense-disable*` naming `<id>`.
- * In `asyncsense-only` mode, ESLint applies its own comments and only ours are read here.
+ * In `asyncsense-only` mode, ESLint applies its own comments and only ours are read here. A
+ * comment of ESLint or oxlint that switches off a peer of one of our rules (the same claim under
+ * another linter's id) switches ours off too, in either mode: whoever wrote
+ * `// eslint-disable-next-line no-await-in-loop -- stop at the first failure` has said the loop is
+ * meant to run one item at a time, and ESLint would not apply that comment to our rule.
  */
-export function readSuppressions(sourceFile: ts.SourceFile, mode: SuppressionMode): Suppressions {
+export function readSuppressions(sourceFile: ts.SourceFile, mode: SuppressionMode, peers: PeerRules = new Map()): Suppressions {
   const text = sourceFile.text;
   if (!CANDIDATE.test(text)) return NOTHING_SUPPRESSED;
   const lines: Span[] = [];
@@ -39,8 +49,7 @@ export function readSuppressions(sourceFile: ts.SourceFile, mode: SuppressionMod
     const match = DIRECTIVE.exec(body);
     if (!match) continue;
     const [, tool, kind, list] = match;
-    if (tool === 'eslint' && mode === 'asyncsense-only') continue;
-    const ruleIds = parseRuleList(tool!, list);
+    const ruleIds = parseRuleList(tool!, list, mode, peers);
     if (ruleIds?.length === 0) continue;
     const startLine = sourceFile.getLineAndCharacterOfPosition(comment.pos).line;
     const endLine = sourceFile.getLineAndCharacterOfPosition(comment.end).line;
@@ -66,15 +75,25 @@ function names(span: Span, ruleId: string): boolean {
 }
 
 /**
- * ESLint comments name our rules `asyncsense/<id>`; other plugins' names are kept so that they
- * never match. Our own comments name them bare, and `asyncsense/<id>` is accepted too.
+ * The rules a comment switches off, `undefined` for all. ESLint comments name our rules
+ * `asyncsense/<id>`; other plugins' names never match, except a peer of one of our rules. Our own
+ * comments name them bare, and `asyncsense/<id>` is accepted too. Inside ESLint, which applies its
+ * own comments, and in oxlint's comments, only the peers count.
  */
-function parseRuleList(tool: string, list: string | undefined): readonly string[] | undefined {
-  if (!list?.trim()) return undefined;
-  const ids = list.split(',').map((name) => name.trim()).filter(Boolean);
-  return tool === 'eslint'
-    ? ids.filter((name) => name.startsWith('asyncsense/')).map(toRuleId)
-    : ids.map(toRuleId);
+function parseRuleList(tool: string, list: string | undefined, mode: SuppressionMode, peers: PeerRules): readonly string[] | undefined {
+  const ids = list?.split(',').map((name) => name.trim()).filter(Boolean) ?? [];
+  if (tool === 'asyncsense') return ids.length === 0 ? undefined : ids.map(toRuleId);
+  const ownComments = tool === 'eslint' && mode === 'all';
+  if (ids.length === 0) return ownComments ? undefined : [];
+  const peered = ids.flatMap((name) => peers.get(peerId(name)) ?? []);
+  return ownComments ? [...ids.filter((name) => name.startsWith('asyncsense/')).map(toRuleId), ...peered] : peered;
+}
+
+/** `eslint/no-await-in-loop` and `typescript/no-floating-promises`, oxlint's spellings, as ESLint names them. */
+function peerId(name: string): string {
+  if (name.startsWith('eslint/')) return name.slice('eslint/'.length);
+  if (name.startsWith('typescript/')) return `@typescript-eslint/${name.slice('typescript/'.length)}`;
+  return name;
 }
 
 /** The comments holding a directive word, found without re-scanning literals as code. */

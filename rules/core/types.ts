@@ -60,6 +60,12 @@ export interface RuleMeta<Options, MessageId extends string> {
   readonly hasSuggestions?: boolean;
   /** Whether any suggestion this rule makes can be `safe`, so `--fix` and fix-all may apply it. */
   readonly fixable?: boolean;
+  /**
+   * The ids under which other linters report the same thing (`no-await-in-loop`,
+   * `@typescript-eslint/no-floating-promises`). A comment that switches one of them off where the
+   * code is marks that spot as deliberate, and this rule says nothing there either.
+   */
+  readonly peers?: readonly string[];
 }
 
 export interface RuleContext<Options, MessageId extends string> {

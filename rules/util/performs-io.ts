@@ -71,8 +71,14 @@ export const MAY_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen
  */
 export const SEEN_TO_WAIT_ON_IO: IoQuestion = { anyIo: true, depth: Infinity, unseen: false, once: true, awaited: true };
 
-/** How many function bodies one unlimited question reads before it counts the rest as unseen. */
-const MAX_BODIES = 40;
+/**
+ * How many function bodies one unlimited question reads before it counts the rest as unseen. A
+ * large client class answers from its fields through many small helpers (a swap's instructions
+ * built from the accounts it holds pass through some sixty); a budget below that makes such code
+ * look like it may wait. Each body is read once per checker and its answer kept, so the budget
+ * bounds the first question about a call, not the total.
+ */
+const MAX_BODIES = 200;
 
 /** Answers per checker, question and function body. */
 const answers = new WeakMap<ts.TypeChecker, Map<string, WeakMap<ts.Node, boolean>>>();

@@ -26,7 +26,31 @@ describe('suppression comments', () => {
   });
 
   it('a list naming only other rules silences nothing of ours', () => {
-    assert.deepEqual(reportedLines('// eslint-disable-next-line no-console, @typescript-eslint/no-floating-promises\nsave();\n'), [2]);
+    assert.deepEqual(reportedLines('// eslint-disable-next-line no-console, @typescript-eslint/no-unsafe-call\nsave();\n'), [2]);
+  });
+
+  it('switching off a peer (the same claim under another linter\'s id) switches ours off, in either mode', () => {
+    const body = '// eslint-disable-next-line no-console, @typescript-eslint/no-floating-promises -- fire and forget\nsave();\nsave();\n';
+    assert.deepEqual(reportedLines(body), [3]);
+    assert.deepEqual(reportedLines(body, 'asyncsense-only'), [3]);
+  });
+
+  it('oxlint comments count only for peers, in its own spellings too', () => {
+    const body = [
+      '// oxlint-disable-next-line typescript/no-floating-promises',
+      'save();',
+      '// oxlint-disable-next-line',
+      'save();',
+      '// oxlint-disable-next-line asyncsense/no-floating-promises',
+      'save();',
+      'save(); // oxlint-disable-line @typescript-eslint/no-floating-promises',
+    ].join('\n');
+    assert.deepEqual(reportedLines(`${body}\n`), [4, 6]);
+  });
+
+  it('a block disabling a peer holds until it is enabled again', () => {
+    const body = '/* eslint-disable @typescript-eslint/no-floating-promises */\nsave();\n/* eslint-enable @typescript-eslint/no-floating-promises */\nsave();\n';
+    assert.deepEqual(reportedLines(body, 'asyncsense-only'), [4]);
   });
 
   it('a list with a description after -- still applies', () => {
