@@ -17,7 +17,6 @@ import { containsAwait } from './util/contains-await';
 import { isBatchFallback, operationsUnder } from './util/is-batch-fallback';
 import { isBatch } from './util/is-batch';
 import { isBoundedCollection, isConfiguredList } from './util/is-bounded-collection';
-import { isInCommandAction } from './util/is-in-command-action';
 import { isInDeprecatedCode } from './util/is-in-deprecated-code';
 import { isSizedByData } from './util/is-sized-by-data';
 import { isPacingAwait } from './util/is-pacing-await';
@@ -32,6 +31,7 @@ import { SEEN_TO_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { runsInFanOut } from './util/runs-in-fan-out';
 import { runsFanOut } from './util/promise-combinator';
 import { referenceRoot } from './util/reference-root';
+import { runsOnce } from './util/runs-once';
 import { scanLoopBody, type LoopBodyScan } from './util/scan-loop-body';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 import { unionParts } from './util/union-parts';
@@ -42,7 +42,7 @@ export interface Options {
   readonly defaultConcurrency: number;
   /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
   readonly checkTestFiles: boolean;
-  /** Also check command-line programs and one-shot scripts (`cli/`, `scripts/`, `migrations/`, `cli.ts`, a commander command's action), which are skipped by default. */
+  /** Also check command-line programs, one-shot scripts and start-up code (`cli/`, `scripts/`, `migrations/`, `cli.ts`, a commander command's action, `main`, `init…`, `setup…`, `migrate…`), which are skipped by default. */
   readonly checkScripts: boolean;
 }
 
@@ -142,8 +142,8 @@ function checkLoop(context: Context, loop: ts.IterationStatement): void {
   // A list the program keeps or builds for itself (its peers, a record's keys) is usually short:
   // only a list whose length data from outside decides, or one written out, is worth reporting.
   if (!iteratesOverData(context, iteration)) return;
-  // The action of a command-line program's command runs once, as a script does.
-  if (!context.options.checkScripts && isInCommandAction(checker, loop)) return;
+  // Start-up code and the action of a command-line program's command run once, as a script does.
+  if (!context.options.checkScripts && runsOnce(checker, loop)) return;
   // Last: a helper's callers are found by a search of the project.
   if (isBatchFallback(loop, operationsUnder(work), context)) return;
   // A loop in work that already runs beside its siblings: the fan-out around it is the concurrency.

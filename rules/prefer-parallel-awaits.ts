@@ -7,7 +7,6 @@ import { containsAwait } from './util/contains-await';
 import { groupIndependentAwaits, type Group, type Member } from './util/group-independent-awaits';
 import { isDisposable } from './util/is-disposable';
 import { isEffectfulOperation } from './util/is-effectful-operation';
-import { isInCommandAction } from './util/is-in-command-action';
 import { isInDeprecatedCode } from './util/is-in-deprecated-code';
 import { asksAPerson } from './util/is-interactive-operation';
 import { isScriptFile } from './util/is-script-file';
@@ -16,12 +15,13 @@ import { memoKeyParameters } from './util/memo-key';
 import { operationName } from './util/operation-name';
 import { MAY_WAIT_ON_IO, performsIo } from './util/performs-io';
 import { promiseAllEdits } from './util/promise-all-edits';
+import { runsOnce } from './util/runs-once';
 import { skipOuterExpressions } from './util/skip-outer-expressions';
 
 export interface Options {
   /** Also check tests, mocks and seed data (`*.test.ts`, `test/`, `__mocks__/`, `seed/` …), which are skipped by default. */
   readonly checkTestFiles: boolean;
-  /** Also check command-line programs and one-shot scripts (`cli/`, `scripts/`, `migrations/`, `cli.ts`, a commander command's action), which are skipped by default. */
+  /** Also check command-line programs, one-shot scripts and start-up code (`cli/`, `scripts/`, `migrations/`, `cli.ts`, a commander command's action, `main`, `init…`, `setup…`, `migrate…`), which are skipped by default. */
   readonly checkScripts: boolean;
 }
 
@@ -71,8 +71,8 @@ export const preferParallelAwaits: Rule<Options, MessageId> = {
       if (candidates.size < 2) return;
       // Awaits in a loop body are no-await-in-loop's: the fix there collects across iterations.
       if (isInLoopBody(container)) return;
-      // The action of a command-line program's command runs once, as a script does.
-      if (!context.options.checkScripts && isInCommandAction(checker, container)) return;
+      // Start-up code and the action of a command-line program's command run once, as a script does.
+      if (!context.options.checkScripts && runsOnce(checker, container)) return;
       // The checker's questions about a call are asked only of the members of a group, far fewer
       // than the candidates; a member they rule out leaves the block to be grouped again without it.
       const ruledOut = new Set<ts.Statement>();
