@@ -1,7 +1,10 @@
 import { words } from './last-word';
 
-/** Words of operations that give back what is already held: a connection, a listener, a worker. */
-const RELEASE = new Set(['close', 'destroy', 'disconnect', 'stop', 'abort', 'terminate', 'shutdown', 'dispose', 'release', 'unsubscribe', 'unlisten', 'unhandle', 'unregister', 'end', 'hangup']);
+/** Words of operations that give back what is already held: a connection (Redis's `quit`), a listener, a worker. */
+const RELEASE = new Set([
+  'close', 'destroy', 'disconnect', 'stop', 'abort', 'terminate', 'shutdown', 'dispose', 'release', 'unsubscribe', 'unlisten', 'unhandle',
+  'unregister', 'end', 'hangup', 'quit',
+]);
 
 /**
  * Waits for an event of something already open: `pEvent(connection, 'close')`, `once(stream,
