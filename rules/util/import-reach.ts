@@ -47,6 +47,8 @@ interface ReachState {
   readonly imports: Map<ts.SourceFile, ts.SourceFile[] | null>;
   /** The project's files by name, to find a relative import without asking the checker. */
   readonly byName: Map<string, ts.SourceFile>;
+  /** Per folder and relative specifier, the project file it names: the files of a folder share their imports. */
+  readonly relative: Map<string, ts.SourceFile | null>;
   /** The lists of files already added to `byName`. */
   readonly listsRead: WeakSet<readonly ts.SourceFile[]>;
   /** Per target, the files known to reach it or not. */
@@ -59,7 +61,7 @@ const states = new WeakMap<ts.TypeChecker, ReachState>();
 /** The state of this checker, with the names of `files` known. */
 function stateOf(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): ReachState {
   let state = states.get(checker);
-  if (!state) states.set(checker, state = { imports: new Map(), byName: new Map(), listsRead: new WeakSet(), reaching: new Map() });
+  if (!state) states.set(checker, state = { imports: new Map(), byName: new Map(), relative: new Map(), listsRead: new WeakSet(), reaching: new Map() });
   if (!state.listsRead.has(files)) {
     state.listsRead.add(files);
     for (const known of files) state.byName.set(known.fileName, known);
@@ -69,18 +71,18 @@ function stateOf(checker: ts.TypeChecker, files: readonly ts.SourceFile[]): Reac
 
 function importsOnce(checker: ts.TypeChecker, state: ReachState, file: ts.SourceFile): ts.SourceFile[] | undefined {
   let imported = state.imports.get(file);
-  if (imported === undefined) state.imports.set(file, imported = importsOf(checker, state.byName, file) ?? null);
+  if (imported === undefined) state.imports.set(file, imported = importsOf(checker, state, file) ?? null);
   return imported ?? undefined;
 }
 
 /** The files a module imports or re-exports from, or undefined when they can't all be known. */
-function importsOf(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.SourceFile>, file: ts.SourceFile): ts.SourceFile[] | undefined {
+function importsOf(checker: ts.TypeChecker, state: ReachState, file: ts.SourceFile): ts.SourceFile[] | undefined {
   if (!ts.isExternalModule(file) || file.referencedFiles.length > 0 || /(?<![.\w$])(?:require|import)\s*\(/u.test(file.text)) return undefined;
   const imported: ts.SourceFile[] = [];
   for (const statement of file.statements) {
     const specifier = moduleSpecifierOf(statement);
     if (!specifier) continue;
-    const resolved = resolveSpecifier(checker, byName, file, specifier);
+    const resolved = resolveSpecifier(checker, state, file, specifier);
     if (resolved === undefined) return undefined;
     if (resolved) imported.push(resolved);
   }
@@ -102,7 +104,7 @@ export function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile, file
     for (const { specifier, names } of moduleReferences(from)) {
       // `file` binds what it imports; an index only what it passes on.
       if (exported ? names !== 'reexport' && !names.some((name) => exported.has(name)) : names === 'reexport') continue;
-      const resolved = resolveSpecifier(checker, state.byName, from, specifier);
+      const resolved = resolveSpecifier(checker, state, from, specifier);
       // A package's modules hold none of the project's functions, and an index of one may
       // re-export hundreds of them.
       if (!resolved || state.byName.get(resolved.fileName) !== resolved || found.has(resolved) || resolved === file) continue;
@@ -118,9 +120,9 @@ export function importedFiles(checker: ts.TypeChecker, file: ts.SourceFile, file
  * The file a module specifier names: one of the project's, or a package's module; `null` for a
  * name that is no file (an ambient module), undefined when it can't be resolved.
  */
-function resolveSpecifier(checker: ts.TypeChecker, byName: ReadonlyMap<string, ts.SourceFile>, file: ts.SourceFile,
+function resolveSpecifier(checker: ts.TypeChecker, state: ReachState, file: ts.SourceFile,
   specifier: ts.Expression): ts.SourceFile | null | undefined {
-  const relative = ts.isStringLiteralLike(specifier) ? relativeImport(byName, file, specifier.text) : undefined;
+  const relative = ts.isStringLiteralLike(specifier) ? relativeImportOnce(state, file, specifier.text) : undefined;
   if (relative) return relative;
   const declaration = checker.getSymbolAtLocation(specifier)?.valueDeclaration;
   if (!declaration) return undefined;
@@ -139,18 +141,45 @@ function moduleSpecifierOf(statement: ts.Statement): ts.Expression | undefined {
 /** What TypeScript tries for `./service`, `./service.js` and `./lib`, in the project's own files. */
 const CANDIDATE_ENDINGS = ['', '.ts', '.tsx', '.mts', '.cts', '/index.ts', '/index.tsx', '.js', '.jsx', '.mjs', '.cjs', '/index.js'];
 
-/**
- * The project file a relative specifier names (`./service`, `../core/model.js`), found among the
- * program's files by the names TypeScript would try; undefined for any other specifier, or when
- * none of those names is a file of the project, and then the checker is asked.
- */
-function relativeImport(byName: ReadonlyMap<string, ts.SourceFile>, file: ts.SourceFile, specifier: string): ts.SourceFile | undefined {
+/** `relativeImport`, asked once per folder and specifier. */
+function relativeImportOnce(state: ReachState, file: ts.SourceFile, specifier: string): ts.SourceFile | undefined {
   if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
-  const base = path.posix.join(path.posix.dirname(file.fileName), specifier);
+  const folder = file.fileName.slice(0, file.fileName.lastIndexOf('/'));
+  const key = `${folder}\0${specifier}`;
+  let found = state.relative.get(key);
+  if (found === undefined) state.relative.set(key, found = relativeImport(state.byName, folder, specifier) ?? null);
+  return found ?? undefined;
+}
+
+/**
+ * The project file a relative specifier names (`./service`, `../core/model.js`) from `folder`,
+ * found among the program's files by the names TypeScript would try; undefined when none of
+ * those names is a file of the project, and then the checker is asked.
+ */
+function relativeImport(byName: ReadonlyMap<string, ts.SourceFile>, folder: string, specifier: string): ts.SourceFile | undefined {
+  const base = joinRelative(folder, specifier);
   const stem = base.replace(/\.(?:[mc]?js|jsx)$/u, '');
   for (const ending of CANDIDATE_ENDINGS) {
     const found = byName.get(stem + ending);
     if (found && /\.(?:[mc]?[tj]s|[tj]sx)$/u.test(found.fileName)) return found;
   }
   return undefined;
+}
+
+/**
+ * `folder` joined with a specifier that starts with `./` or `../`, as `path.posix.join` would join
+ * them; the leading steps are taken by hand, which is most of what specifiers hold.
+ */
+function joinRelative(folder: string, specifier: string): string {
+  let base = folder;
+  let rest = specifier;
+  while (true) {
+    if (rest.startsWith('./')) rest = rest.slice(2);
+    else if (rest.startsWith('../') && base.lastIndexOf('/') > 0) {
+      base = base.slice(0, base.lastIndexOf('/'));
+      rest = rest.slice(3);
+    } else break;
+  }
+  if (rest === '' || rest.startsWith('.') || rest.includes('/.') || rest.endsWith('/') || rest.includes('//')) return path.posix.join(folder, specifier);
+  return `${base}/${rest}`;
 }

@@ -24,7 +24,7 @@ export function asksAPerson(checker: ts.TypeChecker, operation: ts.CallExpressio
   const body = declaredFunctionBody(checker, operation.expression);
   if (body === undefined) return false;
   let answer = promptingBodies.get(body);
-  if (answer === undefined) promptingBodies.set(body, answer = callsInteractiveOperation(body));
+  if (answer === undefined) promptingBodies.set(body, answer = spellsAPrompt(body) && callsInteractiveOperation(body));
   return answer;
 }
 
@@ -37,6 +37,15 @@ const promptingBodies = new WeakMap<ts.Node, boolean>();
  * payment's `confirmPayment`, which a body calls far more often than a prompt.
  */
 const PROMPT = /^prompt(?![a-z])|^question$/u;
+
+/** Whether the body's text holds `prompt` or `question` at all: most bodies do not, and then no walk is needed. */
+function spellsAPrompt(body: ts.Node): boolean {
+  const { text } = body.getSourceFile();
+  return ['prompt', 'question'].some((word) => {
+    const at = text.indexOf(word, body.pos);
+    return at >= 0 && at < body.end;
+  });
+}
 
 function callsInteractiveOperation(node: ts.Node): boolean {
   if (ts.isFunctionLike(node)) return false;

@@ -74,6 +74,23 @@ describe('the files that can call a function', () => {
     assert.equal(callSites(checker, save, files)?.length, 2);
   });
 
+  it('follow specifiers that climb folders, step through them, or name a folder\'s index, from files that share a folder', () => {
+    const nested = programOf({
+      'core/model.ts': 'export class Store { async save(rows: string[]) { return rows.length; } }\n',
+      'core/index.ts': "export * from './model.js';\n",
+      'api/orders/handler.ts': "import { Store } from '../../core/model.js';\nexport const orders = new Store();\n",
+      'api/orders/routes.ts': "import { Store } from '../../core';\nexport const routes = new Store();\n",
+      'api/orders/lookup.ts': "import { orders } from './../orders/./handler';\nexport const lookup = orders;\n",
+      'api/users/handler.ts': "import { Store } from '../orders/../../core/index.js';\nexport const users = new Store();\n",
+      'api/users/unrelated.ts': "import { x } from '../../elsewhere.js';\nexport const y = x;\n",
+      'elsewhere.ts': 'export const x = 1;\n',
+    });
+    const all = projectFiles(nested);
+    const model = all.find((file) => file.fileName.endsWith('core/model.ts'))!;
+    assert.deepEqual(filesReaching(nested.getTypeChecker(), model, all).map((file) => file.fileName.split('/').slice(-2).join('/')).sort(),
+      ['core/index.ts', 'core/model.ts', 'orders/handler.ts', 'orders/lookup.ts', 'orders/routes.ts', 'users/handler.ts']);
+  });
+
   it('are every file when the module adds globals', () => {
     const globals = programOf({
       'globals.ts': 'declare global { function audit(): void }\nexport function flush(rows: string[]) { return rows; }\n',
