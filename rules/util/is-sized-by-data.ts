@@ -337,19 +337,27 @@ function assignsWhole(checker: ts.TypeChecker, statement: ts.Statement, symbol: 
 /**
  * What a list declared empty is filled from, in the statements of its scope that change it: the
  * list a loop walks (`for (const row of rows) ids.push(row.id)`, `rows.forEach(…)`), the value
- * assigned to it, a list spread into a `push`, or what a `while` loop adds each turn.
+ * assigned to it, a list spread into a `push`, or what a `while` loop adds each turn. Only what
+ * fills this list counts: a statement that changes it may do much else (a method of an object
+ * literal that also assigns a query's rows to another variable), and what that else reads says
+ * nothing about the list.
  */
 function fillersOf(checker: ts.TypeChecker, symbol: ts.Symbol, statements: readonly ts.Statement[]): ts.Expression[] {
   const sources: ts.Expression[] = [];
+  const fills = (node: ts.Node): boolean => bindingsWrittenBy(checker, node).has(symbol);
+  const isList = (node: ts.Expression): boolean => {
+    const root = referenceRoot(node);
+    return ts.isIdentifier(root) && checker.getSymbolAtLocation(root) === symbol;
+  };
   for (const other of statements) {
-    if (!bindingsWrittenBy(checker, other).has(symbol)) continue;
+    if (!fills(other)) continue;
     const visit = (node: ts.Node): void => {
-      if (ts.isForOfStatement(node) || ts.isForInStatement(node)) sources.push(node.expression);
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) sources.push(node.right);
+      if ((ts.isForOfStatement(node) || ts.isForInStatement(node)) && fills(node.statement)) sources.push(node.expression);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && isList(node.left)) sources.push(node.right);
       if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
         const method = node.expression.name.text;
-        if (method === 'forEach' || method === 'map') sources.push(node.expression.expression);
-        if (['push', 'unshift', 'add', 'set', 'concat'].includes(method)) {
+        if ((method === 'forEach' || method === 'map') && node.arguments.some(fills)) sources.push(node.expression.expression);
+        if (['push', 'unshift', 'add', 'set', 'concat'].includes(method) && isList(node.expression.expression)) {
           // A spread adds a whole list; a single element added in a `while` loop, one per turn.
           const inWhile = ts.findAncestor(node, (ancestor) => ancestor === other || ts.isWhileStatement(ancestor) || ts.isDoStatement(ancestor));
           const repeated = inWhile !== undefined && inWhile !== other;
