@@ -36,12 +36,13 @@ const promptingBodies = new WeakMap<ts.Node, boolean>();
  * short ones (`select`, `input`, `confirm`) also name a query builder's `selectFrom` or a
  * payment's `confirmPayment`, which a body calls far more often than a prompt.
  */
-const PROMPT = /^prompt(?![a-z])|^question$/u;
+const PROMPT_WORDS = ['prompt', 'question'] as const;
+const PROMPT = new RegExp(`^${PROMPT_WORDS[0]}(?![a-z])|^${PROMPT_WORDS[1]}$`, 'u');
 
-/** Whether the body's text holds `prompt` or `question` at all: most bodies do not, and then no walk is needed. */
+/** Whether the body's text holds a word of `PROMPT` at all: most bodies do not, and then no walk is needed. */
 function spellsAPrompt(body: ts.Node): boolean {
   const { text } = body.getSourceFile();
-  return ['prompt', 'question'].some((word) => {
+  return PROMPT_WORDS.some((word) => {
     const at = text.indexOf(word, body.pos);
     return at >= 0 && at < body.end;
   });
