@@ -21,11 +21,12 @@ const MAX_DEPTH = 8;
 /**
  * Whether a collection's length comes from data the code does not control: something awaited (the
  * rows of a query, a directory listing, a response), a parameter (what a caller or a request
- * hands in), a listing by a package's function (`glob.sync(…)`, `readdirSync(…)`), or a list made
- * from one of these (`rows.filter(…)`, `[...new Set(ids)]`, `Object.entries(body)`, a list pushed
- * to in a loop over one). A list the object keeps for itself (`this.peers`), a constant, or the
- * answer of a project function given none of these says nothing about its length; it is usually
- * a handful of registered things.
+ * hands in), a listing by a package's function (`glob.sync(…)`, `readdirSync(…)`), a list parsed
+ * out of a field declared `unknown` (`readIds(message.body)`), or a list made from one of these
+ * (`rows.filter(…)`, `[...new Set(ids)]`, `Object.entries(body)`, a list pushed to in a loop over
+ * one). A list the object keeps for itself (`this.peers`), a constant, or the answer of a project
+ * function given none of these says nothing about its length; it is usually a handful of
+ * registered things.
  */
 export function isSizedByData(program: ts.Program, checker: ts.TypeChecker, expression: ts.Expression, depth = 0): boolean {
   if (depth > MAX_DEPTH) return false;
@@ -77,6 +78,19 @@ function isHeldState(checker: ts.TypeChecker, access: ts.PropertyAccessExpressio
 }
 
 /**
+ * `message.body`, `event.payload` declared `unknown`: such a field holds what the code has not
+ * checked yet, which comes from outside the program (a body, a payload), as long as its sender made
+ * it.
+ */
+function isFieldDeclaredUnknown(checker: ts.TypeChecker, node: ts.Expression): boolean {
+  const field = skipOuterExpressions(node);
+  if (!ts.isPropertyAccessExpression(field)) return false;
+  const declarations = checker.getSymbolAtLocation(field.name)?.declarations ?? [];
+  return declarations.length > 0 && declarations.every((declaration) => (ts.isPropertySignature(declaration)
+    || ts.isPropertyDeclaration(declaration)) && declaration.type?.kind === ts.SyntaxKind.UnknownKeyword);
+}
+
+/**
  * `integration.hookIds`, `content.parents`, `node.children`: a list held by an object that a function
  * is handed, when no caller in the project shows where that object comes from, is a part of one
  * record (its hooks, a commit's parents, a tree node's children), a few entries long. What a
@@ -112,8 +126,16 @@ function isSizedCall(program: ts.Program, checker: ts.TypeChecker, call: ts.Call
   if (standard && ts.isPropertyAccessExpression(callee) && callee.expression.kind !== ts.SyntaxKind.ThisKeyword) {
     inputs.push(callee.expression);
   }
+  // `readIds(message.body)`: a list parsed out of what the code has not checked yet. A record parsed
+  // from it (`JSON.parse(op.contents)`) keeps its own parts, a few entries long.
+  if (inputs.some((input) => isFieldDeclaredUnknown(checker, input)) && isList(checker, checker.getTypeAtLocation(call))) return true;
   if (inputs.some((input) => (standard || !isPrimitive(checker, input)) && next(input))) return true;
   return callsImportedFunction(checker, callee) && declaration !== undefined && isAmbient(declaration);
+}
+
+/** A list type: an array or a tuple, not `any` (which `JSON.parse` answers with). */
+function isList(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0 && checker.isArrayLikeType(type);
 }
 
 function isPrimitive(checker: ts.TypeChecker, node: ts.Expression): boolean {

@@ -61,6 +61,15 @@ describe('isSizedByData: whether data from outside decides a list\'s length', ()
     assert.equal(sized('batch: { ids: string[] }', `use(batch.ids);`, caller), true);
   });
 
+  it('takes a list parsed out of a field declared `unknown` for data from outside, a record parsed from it not', () => {
+    const parse = `function parseIds(body: unknown): string[] { return Array.isArray(body) ? body.filter((id) => typeof id === 'string') : []; }`;
+    assert.equal(sized('message: { body: unknown }', `use(parseIds(message.body));`, parse), true);
+    assert.equal(sized('message: { body: unknown }', `use(parseIds(message.body).filter((id) => id !== ''));`, parse), true);
+    assert.equal(sized('message: { body: unknown }', `use(parseIds(message.body).slice(0, 10));`, parse), false);
+    assert.equal(sized('message: { body: unknown }', `const commit = JSON.parse(message.body as string) as { parents: string[] }; use(commit.parents);`), false);
+    assert.equal(sized('message: { body: unknown; ids: string[] }', `use(message.ids);`), false);
+  });
+
   it('follows the project\'s own functions to what they return, and callbacks to who calls them', () => {
     assert.equal(sized('', `use(await firstRows());`), false);
     assert.equal(sized('', `const [, rows] = await Promise.all([allRows(), firstRows()]); use(rows);`), false);

@@ -26,6 +26,7 @@ describe('tests, mocks and seed data', () => {
   const skipped = [
     ['no-await-in-loop', 'valid-seed-in-a-test-file.test.ts'],
     ['prefer-parallel-awaits', 'valid-reads-in-a-test-file.spec.ts'],
+    ['prefer-parallel-awaits', 'valid-reads-in-a-shared-test-suite.ts'],
     ['no-unbounded-concurrency', 'valid-fan-out-in-a-test-file.test.ts'],
   ] as const;
 
@@ -56,6 +57,24 @@ describe('tests, mocks and seed data', () => {
     // Outside the directory (a sibling whose name starts the same way), the path is still read from it.
     assert.equal(inProject('/work/app', '/work/application/test/db.ts'), true);
     assert.equal(inProject('/work/app', '/work/application/src/db.ts'), false);
+    // Helpers for tests gathered in a folder of their own.
+    assert.equal(inProject('/work/app', '/work/app/src/test-helpers/make-clients.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/test_utils/ports.ts'), true);
+    assert.equal(inProject('/work/app', '/work/app/src/testimonial-helpers/quote.ts'), false);
+  });
+
+  it('are told by the tests a file declares, as a suite shared by test files does', () => {
+    const declaring = (text: string): boolean => isTestFile({ getCurrentDirectory: () => '/work/app' } as ts.Program,
+      ts.createSourceFile('/work/app/src/pool/pool_test_suite.ts', text, ts.ScriptTarget.Latest, true));
+    const suite = `export function describePool(make: () => Pool) {\n  it('adds', async () => { await make().add(1); });\n}`;
+    assert.equal(declaring(suite), true);
+    assert.equal(declaring(`import { test } from 'vitest';\n${suite.replace('it(', 'test(')}`), true);
+    assert.equal(declaring(`import { describe, it } from 'node:test';\ndescribe('pool', () => { it('adds', () => {}); });`), true);
+    // The project's own \`test\`, a regular expression's \`test\`, or a call given no function.
+    assert.equal(declaring(`import { test } from './checks';\ntest('name', () => true);`), false);
+    assert.equal(declaring(`export const isId = (value: string) => /^[a-z]+$/.test(value);`), false);
+    assert.equal(declaring(`function test(name: string, run: () => void) { run(); }\ntest('warm-up', () => {});`), false);
+    assert.equal(declaring(`declare function it(name: string): void;\nit('ready');`), false);
   });
 });
 
