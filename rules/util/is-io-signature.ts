@@ -27,6 +27,14 @@ const PLATFORM_PACKAGES = ['convex'];
 const IN_PROCESS_PACKAGES = ['@loopback/context', 'inversify', 'tsyringe', 'typedi', 'awilix', 'ajv', 'prom-client'];
 
 /**
+ * Stores embedded in the process whose waits hold nothing and overlap nothing: Aztec's kv-store
+ * keeps its maps in LMDB through a native module, where a read is a lookup in memory-mapped pages,
+ * a write inside `transactionAsync` joins the transaction's batch (its promise is settled at once),
+ * and LMDB lets one writer in at a time, so writes side by side still run one after another.
+ */
+const EMBEDDED_STORE_PACKAGES = ['@aztec/kv-store'];
+
+/**
  * Packages whose promises are computations: sharp encodes and resizes images on its own threads
  * (`toBuffer()`, `metadata()`); jose signs, verifies, encrypts and decrypts tokens with WebCrypto
  * (`jwtVerify`, `compactDecrypt`, `new SignJWT(…).sign(key)`), a remote key set it is given being
@@ -79,7 +87,9 @@ function kindOf(program: ts.Program, declaration: ts.SignatureDeclaration): Kind
   // wait worth overlapping, not a connection per call.
   if (program.isSourceFileDefaultLibrary(file)) return isFetch(declaration) ? 'io' : isIndexedDbRequest(declaration) ? 'queued' : 'none';
   if (!isAmbient(declaration) || typesProjectCode(program, declaration)) return 'none';
-  if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) return 'none';
+  if ([...PLATFORM_PACKAGES, ...IN_PROCESS_PACKAGES, ...EMBEDDED_STORE_PACKAGES].some((name) => isDeclaredInPackage(declaration, name))) {
+    return 'none';
+  }
   if (isDeclaredInPackage(declaration, 'node')) {
     const module = ambientModuleName(declaration);
     return (module === undefined ? isFetch(declaration) : NODE_IO_MODULES.has(module)) ? 'io' : 'none';
