@@ -133,9 +133,13 @@ function isSizedCall(program: ts.Program, checker: ts.TypeChecker, call: ts.Call
   return callsImportedFunction(checker, callee) && declaration !== undefined && isAmbient(declaration);
 }
 
-/** A list type: an array or a tuple, not `any` (which `JSON.parse` answers with). */
+/**
+ * An array of any length (`string[]`, or one that may be missing): not a tuple, whose length the
+ * type fixes, nor `any`, which `JSON.parse` answers with.
+ */
 function isList(checker: ts.TypeChecker, type: ts.Type): boolean {
-  return (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) === 0 && checker.isArrayLikeType(type);
+  const parts = unionParts(checker.getNonNullableType(type));
+  return parts.length > 0 && parts.every((part) => checker.isArrayType(part));
 }
 
 function isPrimitive(checker: ts.TypeChecker, node: ts.Expression): boolean {

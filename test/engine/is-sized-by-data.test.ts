@@ -66,6 +66,10 @@ describe('isSizedByData: whether data from outside decides a list\'s length', ()
     assert.equal(sized('message: { body: unknown }', `use(parseIds(message.body));`, parse), true);
     assert.equal(sized('message: { body: unknown }', `use(parseIds(message.body).filter((id) => id !== ''));`, parse), true);
     assert.equal(sized('message: { body: unknown }', `use(parseIds(message.body).slice(0, 10));`, parse), false);
+    const maybe = `function maybeIds(body: unknown): readonly string[] | undefined { return Array.isArray(body) ? body : undefined; }`;
+    assert.equal(sized('message: { body: unknown }', `use(maybeIds(message.body));`, maybe), true);
+    const pair = `function readPair(body: unknown): [string, string] { return Array.isArray(body) ? [String(body[0]), String(body[1])] : ['', '']; }`;
+    assert.equal(sized('message: { body: unknown }', `use(readPair(message.body));`, pair), false);
     assert.equal(sized('message: { body: unknown }', `const commit = JSON.parse(message.body as string) as { parents: string[] }; use(commit.parents);`), false);
     assert.equal(sized('message: { body: unknown; ids: string[] }', `use(message.ids);`), false);
   });
