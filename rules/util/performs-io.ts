@@ -15,7 +15,7 @@ import { operationName } from './operation-name';
 import { returnedValues } from './returned-values';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandle } from './transaction-handle';
-import { waitsForItsArgument } from './waits-for-its-argument';
+import { drainsItsArgument, waitsForItsArgument } from './waits-for-its-argument';
 import { writesStandardStream } from './writes-standard-stream';
 
 export interface IoQuestion {
@@ -159,7 +159,17 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
       || writesStandardStream(call))) {
       return true;
     }
-    return waitsForItsArgument(signature) || neverAnswers(checker, signature);
+    return waitsForItsArgument(signature) || neverAnswers(checker, signature) || drainsMadeItems(call, signature);
+  }
+
+  /**
+   * `toArray(store.keysAsync(…))`: draining the items a call in the argument makes costs what
+   * making them does, and that call is judged for itself. A source the code holds
+   * (`toArray(stream)`) is not seen here, and may be I/O.
+   */
+  function drainsMadeItems(call: ts.CallExpression | ts.TaggedTemplateExpression, signature: ts.Signature): boolean {
+    const [source] = ts.isCallExpression(call) ? call.arguments : [];
+    return source !== undefined && drainsItsArgument(signature) && containsCall(source, () => true);
   }
 
   /**
