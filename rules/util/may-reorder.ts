@@ -31,6 +31,7 @@ export function mayReorder(checker: ts.TypeChecker, earlier: ts.Expression, late
   const secondReceivers = receiversOf(checker, second);
   if (receiversOf(checker, first).some((key) => secondReceivers.includes(key))) return false;
   if (reachesReceiver(checker, second, firstReceiver) || reachesReceiver(checker, first, secondReceiver)) return false;
+  if (repeats(checker, second, first) || repeats(checker, first, second)) return false;
   if (shareTransaction(checker, first, second)) return false;
   if (isAccessCheck(operationName(first))) return false;
   if (waitsOnPurpose(checker, first) || waitsOnPurpose(checker, second)) return false;
@@ -78,6 +79,33 @@ function reachesReceiver(checker: ts.TypeChecker, operation: ts.CallExpression |
   if (!ts.isPropertyAccessExpression(callee) || callee.expression.kind !== ts.SyntaxKind.ThisKeyword) return false;
   const body = declaredFunctionBody(checker, callee);
   return body !== undefined && containsCall(body, (call) => ts.isCallExpression(call) && receiverKey(checker, call) === receiver);
+}
+
+/**
+ * `extractChainId(config)` whose body calls `extractSigner(conn)` on its own parameter, next to
+ * `extractSigner(config)`: one operation repeats the other, handed the same values. Run together,
+ * the repeated work runs twice at once (two wallet prompts, two requests for one answer); what
+ * saves time is handing the first answer on, not `Promise.all`.
+ */
+function repeats(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression, other: ts.CallExpression | ts.NewExpression): boolean {
+  if (!ts.isCallExpression(operation) || !ts.isCallExpression(other)) return false;
+  const repeated = checker.getResolvedSignature(other)?.declaration;
+  const body = repeated && declaredFunctionBody(checker, skipOuterExpressions(operation.expression));
+  const owner = body?.parent;
+  if (!body || !owner || !ts.isFunctionLike(owner)) return false;
+  const wanted = other.arguments.map((argument) => keyOf(checker, argument));
+  if (wanted.includes(undefined)) return false;
+  // What a parameter of the body's function holds in this call: the key of the argument given.
+  const handed = (argument: ts.Expression): string | undefined => {
+    const node = skipOuterExpressions(argument);
+    const declaration = ts.isIdentifier(node) ? checker.getSymbolAtLocation(node)?.valueDeclaration : undefined;
+    const index = declaration && ts.isParameter(declaration) && declaration.parent === owner ? owner.parameters.indexOf(declaration) : -1;
+    const given = index >= 0 ? operation.arguments[index] : undefined;
+    return given && keyOf(checker, given);
+  };
+  return containsCall(body, (call) => ts.isCallExpression(call) && call.arguments.length === wanted.length
+    && checker.getResolvedSignature(call)?.declaration === repeated
+    && call.arguments.every((argument, index) => handed(argument) === wanted[index]));
 }
 
 function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {

@@ -2,6 +2,10 @@ import ts from 'typescript';
 import { constInitializer } from './const-initializer';
 import { containsCall } from './code-walk';
 import { declaredFunctionBody } from './declared-function-body';
+import { implementations } from './implementations';
+import { isAmbient, typesProjectCode } from './is-ambient';
+import { isPromiseLike } from './is-promise-like';
+import { isTestFile } from './is-test-file';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
 import { typeMatchesSpecifier } from './type-matches-specifier';
@@ -63,14 +67,31 @@ export function routesThroughLimiter(context: LimiterContext, node: ts.Expressio
   return containsLimiterCall(context, expression);
 }
 
-/** A limiter call in `root`, or in the body of a function of the project it calls, one level down. */
+/**
+ * A limiter call in `root`, or in the body of a function of the project it calls, one level down:
+ * for a method of the project's interface, in every class or object that implements it
+ * (`txPool.getTxByHash(hash)` whose class runs it in `this.#queue.put(…)`).
+ */
 function containsLimiterCall(context: LimiterContext, root: ts.Node, depth = 1): boolean {
   return containsCall(root, (call) => {
     if (!ts.isCallExpression(call)) return false;
     if (isLimiterCall(context, call)) return true;
-    const body = depth > 0 ? declaredFunctionBody(context.checker, skipOuterExpressions(call.expression)) : undefined;
-    return body !== undefined && containsLimiterCall(context, body, depth - 1);
+    const bodies = depth > 0 ? bodiesCalled(context, call) : [];
+    return bodies.length > 0 && bodies.every((body) => containsLimiterCall(context, body, depth - 1));
   });
+}
+
+/**
+ * The bodies a call of the project's code may run: its function's, or its method's implementations
+ * outside the tests (a test's in-memory pool stands in for the real one).
+ */
+function bodiesCalled(context: LimiterContext, call: ts.CallExpression): ts.Node[] {
+  const { program, checker } = context;
+  const body = declaredFunctionBody(checker, skipOuterExpressions(call.expression));
+  if (body !== undefined) return [body];
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (declaration === undefined || !ts.isMethodSignature(declaration)) return [];
+  return implementations(program, checker, declaration).filter((implementation) => !isTestFile(program, implementation.getSourceFile()));
 }
 
 function isLimiterCall(context: LimiterContext, call: ts.CallExpression): boolean {
@@ -83,7 +104,33 @@ function isLimiterCall(context: LimiterContext, call: ts.CallExpression): boolea
     && typeMatchesSpecifier(program, checker.getTypeAtLocation(callee.expression), limiters)) {
     return true;
   }
-  return isLimitedFunction(context, callee) || isQueueWithConcurrency(checker, callee);
+  return isLimitedFunction(context, callee) || isQueueWithConcurrency(checker, callee) || isTaskQueueCall(program, checker, call);
+}
+
+/** Types that take tasks and run them in turn, by the name their package gives them. */
+const TASK_QUEUE = /(?:Queue|Mutex|Lock|Semaphore|Limiter)$/u;
+
+/**
+ * `this.#queue.put(() => this.#impl.getTxByHash(hash))` on a `SerialQueue`, typed `put<T>(fn: () =>
+ * T | Promise<T>): Promise<Awaited<T>>`: a method of a package's queue, mutex or semaphore that
+ * takes one task and answers with its result runs the task when the queue lets it. Both the shape
+ * and the type's name are needed: a transaction's `transaction(fn)` has the shape too. A type of
+ * the project's own is trusted only when the user lists it in `limiters`.
+ */
+function isTaskQueueCall(program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression): boolean {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || call.arguments.length !== 1) return false;
+  const declaration = checker.getResolvedSignature(call)?.declaration;
+  if (!declaration || ts.isJSDocSignature(declaration) || !ts.isMethodDeclaration(declaration) && !ts.isMethodSignature(declaration)) return false;
+  if (!isAmbient(declaration) || typesProjectCode(program, declaration)) return false;
+  const [task, ...others] = declaration.parameters;
+  if (!task?.type || others.length > 0 || declaration.typeParameters?.length !== 1 || !ts.isFunctionTypeNode(task.type)
+    || task.type.parameters.length > 0) {
+    return false;
+  }
+  const owner = declaration.parent;
+  const name = (ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) ? owner.name?.text : undefined;
+  return name !== undefined && TASK_QUEUE.test(name) && isPromiseLike(checker, checker.getTypeAtLocation(call));
 }
 
 /**

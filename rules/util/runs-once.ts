@@ -5,9 +5,9 @@ import { words } from './last-word';
 
 /**
  * Whether `node` lies in code that runs once, for whoever starts it: the action of a command-line
- * program's command, or a function named for setting the program up or moving its data
- * (`main`, `init`, `initialize…`, `setup…`, `migrate…`, `…Migration…`). Only the function that
- * holds `node` counts by its name: a handler that start-up code registers
+ * program's command, or a function named for setting the program up or moving its data (`main`,
+ * a service's `start`, `init`, `initialize…`, `setup…`, `migrate…`, `…Migration…`). Only the
+ * function that holds `node` counts by its name: a handler that start-up code registers
  * (`init() { routes.post('/authorize', async (c) => …) }`) runs on every request. Not
  * `bootstrap…`, which as often loads what one page or user starts with (`bootstrap(token)`).
  */
@@ -15,6 +15,13 @@ export function runsOnce(checker: ts.TypeChecker, node: ts.Node): boolean {
   const fn = ts.findAncestor(node, ts.isFunctionLike);
   return (fn !== undefined && isNamedForStartUp(fn)) || isInCommandAction(checker, node);
 }
+
+/**
+ * Whole names of functions that run once per process: a program's `main`, and a service's
+ * `start()`, which registers its handlers and opens what it listens on. `startTransfers(ids)` is
+ * named for what each call starts.
+ */
+const ONCE_NAMES = new Set(['main', 'start']);
 
 /** First words of the names of functions that set a program up or move its data, once. */
 const START_UP_FIRST_WORDS = new Set(['init', 'initialize', 'initialise', 'setup', 'migrate']);
@@ -28,7 +35,7 @@ function isNamedForStartUp(fn: ts.SignatureDeclaration): boolean {
   const parts = words(name.text).map((word) => word.toLowerCase());
   const [first, second] = parts;
   if (first === undefined) return false;
-  return name.text === 'main' || START_UP_FIRST_WORDS.has(first) || (first === 'set' && second === 'up')
+  return ONCE_NAMES.has(name.text) || START_UP_FIRST_WORDS.has(first) || (first === 'set' && second === 'up')
     || parts.some((word) => MIGRATION_WORDS.has(word));
 }
 

@@ -87,4 +87,18 @@ describe('data flow helpers', () => {
     assert.equal(mayReorder(checker, awaited(statements[5]!), awaited(statements[6]!)), false, 'read then remove the same path');
     assert.equal(mayReorder(checker, awaited(statements[7]!), awaited(statements[6]!)), true, 'remove and read different paths');
   });
+
+  it('keeps an operation beside one that repeats it with the same values, and only then', () => {
+    const { checker, statements } = statementsOf(`${PRELUDE}
+async function getProfile(id: string) { const user = await getUser(id); return { user, team: await getTeam(user.teamId) }; }
+async function getManager(id: string) { const manager = 'm-' + id; return getUser(manager); }`, `
+  const user = await getUser('u1');
+  const profile = await getProfile('u1');
+  const other = await getProfile('u2');
+  const manager = await getManager('u1');`);
+    assert.equal(mayReorder(checker, awaited(statements[0]!), awaited(statements[1]!)), false, 'the profile reads the same user again');
+    assert.equal(mayReorder(checker, awaited(statements[1]!), awaited(statements[0]!)), false, 'either way round');
+    assert.equal(mayReorder(checker, awaited(statements[0]!), awaited(statements[2]!)), true, 'the profile of another user');
+    assert.equal(mayReorder(checker, awaited(statements[0]!), awaited(statements[3]!)), true, 'a user derived from the same id is another');
+  });
 });

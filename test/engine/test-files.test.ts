@@ -85,6 +85,7 @@ describe('command-line programs, their commands\' actions and scripts', () => {
     ['no-await-in-loop', 'valid-copies-in-a-command-action.ts'],
     ['prefer-parallel-awaits', 'valid-reads-in-a-command-action.ts'],
     ['no-await-in-loop', 'valid-loads-in-an-executable.ts'],
+    ['no-await-in-loop', 'valid-protocols-registered-when-the-service-starts.ts'],
   ] as const;
 
   for (const [ruleId, name] of skipped) {
