@@ -2,6 +2,7 @@ import ts from 'typescript';
 import { callSites, projectFiles } from './call-sites';
 import { handlerSource } from './handler-model';
 import { isAmbient } from './is-ambient';
+import { isListOfBatches } from './is-batch';
 import { fillersOf, statementsThatFill } from './list-fillers';
 import { referenceRoot } from './reference-root';
 import { returnedValues } from './returned-values';
@@ -177,12 +178,21 @@ function isSizedBinding(program: ts.Program, checker: ts.TypeChecker, name: ts.I
   if (ts.isParameter(declaration)) return isSizedParameter(program, checker, declaration, next);
   if (ts.isBindingElement(declaration)) return isSizedPattern(program, checker, declaration, next);
   if (ts.isVariableDeclaration(declaration)) {
-    if (ts.isForOfStatement(declaration.parent.parent)) return next(declaration.parent.parent.expression);
+    if (ts.isForOfStatement(declaration.parent.parent)) return isSizedItem(checker, declaration.parent.parent.expression, next);
     const { statements, replaced } = statementsThatFill(checker, symbol, declaration, name);
     if (!replaced && declaration.initializer && next(declaration.initializer)) return true;
     return fillersOf(checker, symbol, statements).some((source) => next(source));
   }
   return false;
+}
+
+/**
+ * An item of a list walked by `for…of`: as long as that list's parts, unless the list is the code's
+ * cut into batches (`for (const chunk of chunkArray(notifs, 500))`), whose every item is a batch of
+ * the size it chose.
+ */
+function isSizedItem(checker: ts.TypeChecker, list: ts.Expression, next: (node: ts.Expression) => boolean): boolean {
+  return !isListOfBatches(checker, list) && next(list);
 }
 
 /** `const { rows } = await query(…)`, `function f({ ids })`, `for (const [key, list] of entries)`. */
@@ -191,7 +201,7 @@ function isSizedPattern(program: ts.Program, checker: ts.TypeChecker, element: t
   while (ts.isBindingElement(node) || ts.isObjectBindingPattern(node) || ts.isArrayBindingPattern(node)) node = node.parent;
   if (ts.isParameter(node)) return isSizedParameter(program, checker, node, next);
   if (!ts.isVariableDeclaration(node)) return false;
-  if (ts.isForOfStatement(node.parent.parent)) return next(node.parent.parent.expression);
+  if (ts.isForOfStatement(node.parent.parent)) return isSizedItem(checker, node.parent.parent.expression, next);
   if (!node.initializer) return false;
   const part = awaitedPart(node.initializer, element);
   return part ? isSizedAnswer(program, checker, part, 0) : next(node.initializer);
