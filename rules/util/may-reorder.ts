@@ -89,10 +89,13 @@ function reachesReceiver(checker: ts.TypeChecker, operation: ts.CallExpression |
  */
 function repeats(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression, other: ts.CallExpression | ts.NewExpression): boolean {
   if (!ts.isCallExpression(operation) || !ts.isCallExpression(other)) return false;
-  const repeated = checker.getResolvedSignature(other)?.declaration;
-  const body = repeated && declaredFunctionBody(checker, skipOuterExpressions(operation.expression));
+  const name = calleeName(other);
+  const body = name !== undefined ? declaredFunctionBody(checker, skipOuterExpressions(operation.expression)) : undefined;
   const owner = body?.parent;
-  if (!body || !owner || !ts.isFunctionLike(owner)) return false;
+  // The name first, in the body's text: most bodies never spell it, and need no walk.
+  if (!body || !owner || !ts.isFunctionLike(owner) || !spells(body, name!)) return false;
+  const repeated = checker.getResolvedSignature(other)?.declaration;
+  if (!repeated) return false;
   const wanted = other.arguments.map((argument) => keyOf(checker, argument));
   if (wanted.includes(undefined)) return false;
   // What a parameter of the body's function holds in this call: the key of the argument given.
@@ -104,8 +107,21 @@ function repeats(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewE
     return given && keyOf(checker, given);
   };
   return containsCall(body, (call) => ts.isCallExpression(call) && call.arguments.length === wanted.length
-    && checker.getResolvedSignature(call)?.declaration === repeated
+    && calleeName(call) === name && checker.getResolvedSignature(call)?.declaration === repeated
     && call.arguments.every((argument, index) => handed(argument) === wanted[index]));
+}
+
+/** `extractSigner` of `extractSigner(config)` or of `this.signer.extract(config)`'s `extract`. */
+function calleeName(call: ts.CallExpression): string | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+}
+
+/** Whether the text of `node` holds `word`. */
+function spells(node: ts.Node, word: string): boolean {
+  const at = node.getSourceFile().text.indexOf(word, node.pos);
+  return at >= 0 && at < node.end;
 }
 
 function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
