@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import { declaredFunctionBody } from './declared-function-body';
 import { operationName } from './operation-name';
+import { textWithinSpells } from './places-spelling';
 
 /** Names of calls that ask a person something: `promptYesNo`, `confirm`, `rl.question`, `select`. */
 const INTERACTIVE = /^(?:prompt|confirm|ask|question|select|choose|input|password|readline)(?![a-z])/u;
@@ -41,11 +42,7 @@ const PROMPT = new RegExp(`^${PROMPT_WORDS[0]}(?![a-z])|^${PROMPT_WORDS[1]}$`, '
 
 /** Whether the body's text holds a word of `PROMPT` at all: most bodies do not, and then no walk is needed. */
 function spellsAPrompt(body: ts.Node): boolean {
-  const { text } = body.getSourceFile();
-  return PROMPT_WORDS.some((word) => {
-    const at = text.indexOf(word, body.pos);
-    return at >= 0 && at < body.end;
-  });
+  return PROMPT_WORDS.some((word) => textWithinSpells(body, word));
 }
 
 function callsInteractiveOperation(node: ts.Node): boolean {

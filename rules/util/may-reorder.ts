@@ -6,6 +6,7 @@ import { isMutatingOperation } from './is-mutating-operation';
 import { isWait } from './is-pacing-await';
 import { isPromiseLike } from './is-promise-like';
 import { operationName } from './operation-name';
+import { textWithinSpells } from './places-spelling';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { transactionHandlesUsed } from './transaction-handle';
 
@@ -90,10 +91,11 @@ function reachesReceiver(checker: ts.TypeChecker, operation: ts.CallExpression |
 function repeats(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression, other: ts.CallExpression | ts.NewExpression): boolean {
   if (!ts.isCallExpression(operation) || !ts.isCallExpression(other)) return false;
   const name = calleeName(other);
-  const body = name !== undefined ? declaredFunctionBody(checker, skipOuterExpressions(operation.expression)) : undefined;
+  if (name === undefined) return false;
+  const body = declaredFunctionBody(checker, skipOuterExpressions(operation.expression));
   const owner = body?.parent;
   // The name first, in the body's text: most bodies never spell it, and need no walk.
-  if (!body || !owner || !ts.isFunctionLike(owner) || !spells(body, name!)) return false;
+  if (!body || !owner || !ts.isFunctionLike(owner) || !textWithinSpells(body, name)) return false;
   const repeated = checker.getResolvedSignature(other)?.declaration;
   if (!repeated) return false;
   const wanted = other.arguments.map((argument) => keyOf(checker, argument));
@@ -116,12 +118,6 @@ function calleeName(call: ts.CallExpression): string | undefined {
   const callee = skipOuterExpressions(call.expression);
   if (ts.isIdentifier(callee)) return callee.text;
   return ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-}
-
-/** Whether the text of `node` holds `word`. */
-function spells(node: ts.Node, word: string): boolean {
-  const at = node.getSourceFile().text.indexOf(word, node.pos);
-  return at >= 0 && at < node.end;
 }
 
 function operationOf(expression: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {

@@ -16,6 +16,15 @@ export function* placesSpelling(sourceFile: ts.SourceFile, name: string,
   }
 }
 
+/**
+ * Whether the text of `node` holds `word` anywhere (in a name, a string or a comment): a cheap
+ * test before a walk of its syntax that looks for a call of that name.
+ */
+export function textWithinSpells(node: ts.Node, word: string): boolean {
+  const at = node.getSourceFile().text.indexOf(word, node.pos);
+  return at >= 0 && at < node.end;
+}
+
 function isWholeWord(text: string, at: number, length: number): boolean {
   return !isPartOfName(text.charCodeAt(at - 1)) && !isPartOfName(text.charCodeAt(at + length));
 }
