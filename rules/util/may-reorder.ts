@@ -98,7 +98,7 @@ function repeats(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewE
   if (!body || !owner || !ts.isFunctionLike(owner) || !textWithinSpells(body, name)) return false;
   const repeated = checker.getResolvedSignature(other)?.declaration;
   if (!repeated) return false;
-  const wanted = other.arguments.map((argument) => keyOf(checker, argument));
+  const wanted = other.arguments.map((argument) => handedKey(checker, argument));
   if (wanted.includes(undefined)) return false;
   // What a parameter of the body's function holds in this call: the key of the argument given.
   const handed = (argument: ts.Expression): string | undefined => {
@@ -106,7 +106,7 @@ function repeats(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewE
     const declaration = ts.isIdentifier(node) ? checker.getSymbolAtLocation(node)?.valueDeclaration : undefined;
     const index = declaration && ts.isParameter(declaration) && declaration.parent === owner ? owner.parameters.indexOf(declaration) : -1;
     const given = index >= 0 ? operation.arguments[index] : undefined;
-    return given && keyOf(checker, given);
+    return given && handedKey(checker, given);
   };
   return containsCall(body, (call) => ts.isCallExpression(call) && call.arguments.length === wanted.length
     && calleeName(call) === name && checker.getResolvedSignature(call)?.declaration === repeated
@@ -187,6 +187,46 @@ function keyOf(checker: ts.TypeChecker, expression: ts.Expression): string | und
     return callee === undefined || args.includes(undefined) ? undefined : `${callee}(${args.join(',')})`;
   }
   return undefined;
+}
+
+/**
+ * The key of a value handed to a call, where an object written out counts too: in `repeats`, the
+ * same options written twice. (Elsewhere, two calls given `{ recursive: true }` share nothing.)
+ */
+/** `true`, `false`, `null`: an option's flag. */
+function keywordKey(expression: ts.Expression): string | undefined {
+  const node = skipOuterExpressions(expression);
+  const keywords = [ts.SyntaxKind.TrueKeyword, ts.SyntaxKind.FalseKeyword, ts.SyntaxKind.NullKeyword];
+  return keywords.includes(node.kind) ? ts.tokenToString(node.kind) : undefined;
+}
+
+function handedKey(checker: ts.TypeChecker, argument: ts.Expression): string | undefined {
+  const node = skipOuterExpressions(argument);
+  return ts.isObjectLiteralExpression(node) ? objectKey(checker, node) : keyOf(checker, node);
+}
+
+/**
+ * `{ ...options, task: 'text-to-image' }`: an object written twice with the same parts, in the
+ * same order, each of which has a key, holds the same values.
+ */
+function objectKey(checker: ts.TypeChecker, object: ts.ObjectLiteralExpression): string | undefined {
+  const parts: string[] = [];
+  for (const property of object.properties) {
+    let part: string | undefined;
+    if (ts.isSpreadAssignment(property)) {
+      const spread = keyOf(checker, property.expression);
+      part = spread === undefined ? undefined : `...${spread}`;
+    } else if (ts.isShorthandPropertyAssignment(property)) {
+      const symbol = checker.getShorthandAssignmentValueSymbol(property);
+      part = symbol ? `${JSON.stringify(property.name.text)}:#${symbolId(symbol)}` : undefined;
+    } else if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteralLike(property.name))) {
+      const value = keyOf(checker, property.initializer) ?? keywordKey(property.initializer);
+      part = value === undefined ? undefined : `${JSON.stringify(property.name.text)}:${value}`;
+    }
+    if (part === undefined) return undefined;
+    parts.push(part);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 function symbolId(symbol: ts.Symbol): number {

@@ -101,4 +101,18 @@ async function getManager(id: string) { const manager = 'm-' + id; return getUse
     assert.equal(mayReorder(checker, awaited(statements[0]!), awaited(statements[2]!)), true, 'the profile of another user');
     assert.equal(mayReorder(checker, awaited(statements[0]!), awaited(statements[3]!)), true, 'a user derived from the same id is another');
   });
+
+  it('counts an object written out twice with the same parts as the same value when one operation repeats the other', () => {
+    const { checker, statements } = statementsOf(`${PRELUDE}
+declare function findUser(query: { id: string; fresh?: boolean }): Promise<{ id: string; teamId: string }>;
+async function profileOf(query: { id: string; fresh?: boolean }) { const user = await findUser(query); return user.teamId; }`, `
+  const id = 'u1';
+  const user = await findUser({ id, fresh: true });
+  const same = await profileOf({ id, fresh: true });
+  const fresher = await profileOf({ id, fresh: false });
+  const other = await profileOf({ id: 'u2', fresh: true });`);
+    assert.equal(mayReorder(checker, awaited(statements[1]!), awaited(statements[2]!)), false, 'the same query, written twice');
+    assert.equal(mayReorder(checker, awaited(statements[1]!), awaited(statements[3]!)), true, 'another value in one part');
+    assert.equal(mayReorder(checker, awaited(statements[1]!), awaited(statements[4]!)), true, 'another user');
+  });
 });
