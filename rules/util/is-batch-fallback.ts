@@ -50,12 +50,53 @@ function isFallbackIn(node: ts.Node, names: ReadonlySet<string>, context: Fallba
   // A caller that tests for the batch form is in a file that spells both the helper's name and
   // that form; without such a file, there is no need to find the callers.
   const name = nameOf(parent)?.text;
-  const files = projectFiles(context.program);
   const batchForm = batchFormPattern(names);
-  if (name === undefined || !files.some((file) => file.text.includes(name) && batchForm.test(file.text))) return false;
+  if (name === undefined || !batchSpellings(context.program).some(({ file, words }) => words.some((word) => batchForm.test(word))
+    && file.text.includes(name))) {
+    return false;
+  }
   // One level of callers: the helper's callers are asked without following theirs.
-  const calls = callSites(context.checker, parent, files);
+  const calls = callSites(context.checker, parent, projectFiles(context.program));
   return calls !== undefined && calls.every((call) => isFallbackIn(call, names, undefined));
+}
+
+/** The batch words themselves, found before the name around each is read. */
+const BATCH_WORD = new RegExp(BATCH_SUFFIXES.join('|'), 'giu');
+
+/** A character of a name, `#` of a private one's included (`this.#rmMany`). */
+const NAME_CHARACTER = /[\w$#]/u;
+
+interface BatchSpelling {
+  readonly file: ts.SourceFile;
+  readonly words: readonly string[];
+}
+
+const spellings = new WeakMap<ts.Program, readonly BatchSpelling[]>();
+
+/**
+ * The project's files that spell a batch word, with the names around each (`putMany`, `bulkInsert`,
+ * `BatchWriter`): every match of `batchFormPattern` lies inside one of them, as operation names are
+ * made of name characters. Read once per program, not once per helper.
+ */
+function batchSpellings(program: ts.Program): readonly BatchSpelling[] {
+  let found = spellings.get(program);
+  if (!found) {
+    found = projectFiles(program).map((file) => ({ file, words: namesAround(file.text) })).filter(({ words }) => words.length > 0);
+    spellings.set(program, found);
+  }
+  return found;
+}
+
+function namesAround(text: string): string[] {
+  const words = new Set<string>();
+  for (const match of text.matchAll(BATCH_WORD)) {
+    let start = match.index;
+    let end = start + match[0].length;
+    while (start > 0 && NAME_CHARACTER.test(text[start - 1]!)) start--;
+    while (end < text.length && NAME_CHARACTER.test(text[end]!)) end++;
+    words.add(text.slice(start, end));
+  }
+  return [...words];
 }
 
 /** A condition that names the batch form of one of the operations: `store.rmMany`, `hasPutMany(store)`. */
