@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Writes what is derived from rule metadata: the README rule table and the per-rule schema of the
-// `asyncsense.rules` setting in package.json. `--check` writes nothing and exits 1 when stale.
+// `asyncsense.rules` setting in package.json; and the option paragraphs that several rule docs
+// share, from scripts/doc-parts. `--check` writes nothing and exits 1 when stale.
 const fs = require('node:fs');
 const path = require('node:path');
 const { rules, ruleDocsUrl } = require('eslint-plugin-asyncsense/engine');
@@ -45,14 +46,35 @@ function manifestWithSchema(text) {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/**
+ * Option paragraphs written once for every rule that has the option: the list item in a rule's
+ * doc that begins as the part does runs until the next item, a blank line or a heading.
+ */
+const DOC_PARTS = ['check-test-files.md', 'check-scripts.md']
+  .map((name) => fs.readFileSync(path.join(root, 'scripts', 'doc-parts', name), 'utf8').trimEnd().split('\n'));
+
+function docWithParts(text) {
+  const lines = text.split('\n');
+  for (const part of DOC_PARTS) {
+    const start = lines.indexOf(part[0]);
+    if (start < 0) continue;
+    let end = start + 1;
+    while (end < lines.length && /^ {2}\S/u.test(lines[end])) end++;
+    lines.splice(start, end - start, ...part);
+  }
+  return lines.join('\n');
+}
+
+const ruleDocs = rules.map((rule) => [path.join('rules', `${rule.id}.md`), docWithParts]);
+
 let stale = 0;
-for (const [file, update] of [['README.md', readmeWithTable], ['package.json', manifestWithSchema]]) {
+for (const [file, update] of [['README.md', readmeWithTable], ['package.json', manifestWithSchema], ...ruleDocs]) {
   const full = path.join(root, file);
   const before = fs.readFileSync(full, 'utf8');
   const after = update(before);
   if (before === after) continue;
   if (check) {
-    console.error(`${file} is out of date with the rule metadata: run npm run generate`);
+    console.error(`${file} is out of date with the rule metadata or scripts/doc-parts: run npm run generate`);
     stale++;
   } else {
     fs.writeFileSync(full, after);
