@@ -48,7 +48,8 @@ function manifestWithSchema(text) {
 
 /**
  * Option paragraphs written once for every rule that has the option: the list item in a rule's
- * doc that begins as the part does runs until the next item, a blank line or a heading.
+ * doc that names the option as the part does (``- `checkTestFiles` (default `false`):``) runs
+ * until the next item, a blank line or a heading, and is replaced whole, its first line too.
  */
 const DOC_PARTS = ['check-test-files.md', 'check-scripts.md']
   .map((name) => fs.readFileSync(path.join(root, 'scripts', 'doc-parts', name), 'utf8').trimEnd().split('\n'));
@@ -56,7 +57,8 @@ const DOC_PARTS = ['check-test-files.md', 'check-scripts.md']
 function docWithParts(text) {
   const lines = text.split('\n');
   for (const part of DOC_PARTS) {
-    const start = lines.indexOf(part[0]);
+    const lead = part[0].slice(0, part[0].indexOf('):') + 2);
+    const start = lines.findIndex((line) => line.startsWith(lead));
     if (start < 0) continue;
     let end = start + 1;
     while (end < lines.length && /^ {2}\S/u.test(lines[end])) end++;

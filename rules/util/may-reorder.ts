@@ -189,10 +189,6 @@ function keyOf(checker: ts.TypeChecker, expression: ts.Expression): string | und
   return undefined;
 }
 
-/**
- * The key of a value handed to a call, where an object written out counts too: in `repeats`, the
- * same options written twice. (Elsewhere, two calls given `{ recursive: true }` share nothing.)
- */
 /** `true`, `false`, `null`: an option's flag. */
 function keywordKey(expression: ts.Expression): string | undefined {
   const node = skipOuterExpressions(expression);
@@ -200,6 +196,10 @@ function keywordKey(expression: ts.Expression): string | undefined {
   return keywords.includes(node.kind) ? ts.tokenToString(node.kind) : undefined;
 }
 
+/**
+ * The key of a value handed to a call, where an object written out counts too: in `repeats`, the
+ * same options written twice. (Elsewhere, two calls given `{ recursive: true }` share nothing.)
+ */
 function handedKey(checker: ts.TypeChecker, argument: ts.Expression): string | undefined {
   const node = skipOuterExpressions(argument);
   return ts.isObjectLiteralExpression(node) ? objectKey(checker, node) : keyOf(checker, node);
