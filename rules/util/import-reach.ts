@@ -8,9 +8,9 @@ import { locallyExportedNames, moduleReferences } from './module-references';
  * file that does not reach `target` by its imports cannot name its functions, nor hold a value of
  * its classes' types. Always true when `target` is a script or adds globals (`declare global`),
  * and when a file on the way has imports that can't all be followed (a script, a `require`/`import()`
- * call, a `/// <reference>`, an import the checker can't resolve). Only the files on the way are
- * read, each file's imports once per checker; `files` are the project's files, among which
- * relative imports are looked up.
+ * call, a `/// <reference>`, an import the checker can't resolve). Only the project's files on
+ * the way are read, each file's imports once per checker; `files` are the project's files, among
+ * which relative imports are looked up.
  */
 export function reaches(checker: ts.TypeChecker, file: ts.SourceFile, target: ts.SourceFile, files: readonly ts.SourceFile[]): boolean {
   if (file === target || !ts.isExternalModule(target) || /\bdeclare\s+global\b/u.test(target.text)) return true;
@@ -27,6 +27,9 @@ export function reaches(checker: ts.TypeChecker, file: ts.SourceFile, target: ts
     if (!imported) return remember(answers, file, true);
     for (const next of imported) {
       if (next === target || answers.get(next) === true) return remember(answers, file, true);
+      // A package's modules import none of the project's files; walking them would only read
+      // the package's declarations, and give up at the first `import("…")` type among them.
+      if (state.byName.get(next.fileName) !== next) continue;
       if (!seen.has(next) && answers.get(next) !== false) {
         seen.add(next);
         stack.push(next);

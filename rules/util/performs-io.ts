@@ -11,6 +11,7 @@ import { isIoSignature } from './is-io-signature';
 import { isValueOrPromise } from './is-maybe-promise';
 import { isPromiseLike } from './is-promise-like';
 import { isReleaseOperation } from './is-release-operation';
+import { queriesInProcessSqlite } from './kysely-on-sqlite';
 import { operationName } from './operation-name';
 import { returnedValues } from './returned-values';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -152,14 +153,16 @@ export function performsIo(program: ts.Program, checker: ts.TypeChecker, node: t
   /**
    * An I/O call whose wait is not worth running beside other work: an operation on a path, a call
    * that holds the thread until it is done (`readFileSync`), a line written to the process's own
-   * output, a package's `resolve(value)` that waits for what it is handed, a call that never answers.
+   * output, a package's `resolve(value)` that waits for what it is handed, a call that never answers,
+   * a query Kysely runs on SQLite in the process.
    */
   function isWaitNotWorthOverlapping(call: ts.CallExpression | ts.TaggedTemplateExpression, signature: ts.Signature): boolean {
     if (ts.isCallExpression(call) && (isPathOperation(checker, call) || blockingCall(program, checker, call, NO_BLOCKING_OPTIONS)
       || writesStandardStream(call))) {
       return true;
     }
-    return waitsForItsArgument(signature) || neverAnswers(checker, signature) || drainsMadeItems(call, signature);
+    return waitsForItsArgument(signature) || neverAnswers(checker, signature) || drainsMadeItems(call, signature)
+      || queriesInProcessSqlite(program, checker, call, signature);
   }
 
   /**
