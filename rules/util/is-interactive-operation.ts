@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import { declaredFunctionBody } from './declared-function-body';
+import { isDeclaredInPackage } from './is-declared-in-package';
 import { operationName } from './operation-name';
 import { textWithinSpells } from './places-spelling';
 
@@ -21,12 +22,30 @@ export function isInteractiveOperation(operation: ts.CallExpression | ts.NewExpr
  * a function of the project one level down.
  */
 export function asksAPerson(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): boolean {
-  if (isInteractiveOperation(operation)) return true;
+  if (isInteractiveOperation(operation) || readsConfigurationVariable(checker, operation)) return true;
   const body = declaredFunctionBody(checker, operation.expression);
   if (body === undefined) return false;
   let answer = promptingBodies.get(body);
   if (answer === undefined) promptingBodies.set(body, answer = spellsAPrompt(body) && callsInteractiveOperation(body));
   return answer;
+}
+
+/**
+ * Interfaces of packages whose values may have to be asked for: a Hardhat configuration variable
+ * (`accounts.mnemonic.get()`, `forking.url.getUrl()`) is read from the environment or from the
+ * keystore, which asks for its password. Two read side by side would ask twice at once.
+ */
+const PROMPTING_INTERFACES: readonly { readonly package: string; readonly name: string }[] = [
+  { package: 'hardhat', name: 'ResolvedConfigurationVariable' },
+];
+
+/** `configValue.get()`, a method of one of `PROMPTING_INTERFACES`. */
+function readsConfigurationVariable(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewExpression): boolean {
+  if (!ts.isCallExpression(operation) || !ts.isPropertyAccessExpression(operation.expression)) return false;
+  const declaration = checker.getSymbolAtLocation(operation.expression.name)?.declarations?.[0];
+  const owner = declaration?.parent;
+  return owner !== undefined && ts.isInterfaceDeclaration(owner) && PROMPTING_INTERFACES.some((known) =>
+    known.name === owner.name.text && isDeclaredInPackage(owner, known.package));
 }
 
 /** Whether a body prompts depends on its syntax alone, so it is worked out once per body. */
