@@ -6,6 +6,8 @@ import { isTestFile } from './is-test-file';
 import { placesSpelling } from './places-spelling';
 import { referencedSymbol } from './referenced-symbol';
 import { skipOuterExpressions } from './skip-outer-expressions';
+import type { TypeOrValueSpecifier } from './specifier';
+import { valueMatchesSpecifier } from './value-matches-specifier';
 
 /** Where the project makes a Kysely instance, and whether it runs on Kysely's own SQLite dialect. */
 interface Construction {
@@ -42,14 +44,17 @@ function constructions(program: ts.Program, checker: ts.TypeChecker): readonly C
     if (!file.text.includes('Kysely') || isTestFile(program, file)) continue;
     for (const name of placesSpelling(file, 'Kysely')) {
       const made = name && constructionNamed(name);
-      if (made && isKyselyExport(checker, made.expression, 'Kysely')) {
-        found.push({ file, onSqlite: dialectIsSqlite(checker, made) });
+      if (made && valueMatchesSpecifier(program, checker, made.expression, [KYSELY])) {
+        found.push({ file, onSqlite: dialectIsSqlite(program, checker, made) });
       }
     }
   }
   constructionsByProgram.set(program, found);
   return found;
 }
+
+const KYSELY: TypeOrValueSpecifier = { from: 'package', package: 'kysely', name: 'Kysely' };
+const SQLITE_DIALECT: TypeOrValueSpecifier = { from: 'package', package: 'kysely', name: 'SqliteDialect' };
 
 const constructionsByProgram = new WeakMap<ts.Program, readonly Construction[]>();
 
@@ -61,7 +66,7 @@ function constructionNamed(name: ts.Identifier | ts.PrivateIdentifier): ts.NewEx
 }
 
 /** `{ dialect: new SqliteDialect(…) }`, also through `{ dialect }` or a constant that holds one. */
-function dialectIsSqlite(checker: ts.TypeChecker, made: ts.NewExpression): boolean {
+function dialectIsSqlite(program: ts.Program, checker: ts.TypeChecker, made: ts.NewExpression): boolean {
   const [config] = made.arguments ?? [];
   const literal = config && skipOuterExpressions(config);
   if (!literal || !ts.isObjectLiteralExpression(literal)) return false;
@@ -72,7 +77,7 @@ function dialectIsSqlite(checker: ts.TypeChecker, made: ts.NewExpression): boole
   const held = ts.isShorthandPropertyAssignment(property) ? checker.getShorthandAssignmentValueSymbol(property)
     : value && ts.isIdentifier(value) ? referencedSymbol(checker, value) : undefined;
   const dialect = held ? constantValue(held) : value;
-  return dialect !== undefined && ts.isNewExpression(dialect) && isKyselyExport(checker, dialect.expression, 'SqliteDialect');
+  return dialect !== undefined && ts.isNewExpression(dialect) && valueMatchesSpecifier(program, checker, dialect.expression, [SQLITE_DIALECT]);
 }
 
 /** What `const dialect = …` holds. */
@@ -80,10 +85,4 @@ function constantValue(symbol: ts.Symbol): ts.Expression | undefined {
   const declaration = symbol.valueDeclaration;
   return declaration && ts.isVariableDeclaration(declaration) && declaration.parent.flags & ts.NodeFlags.Const && declaration.initializer
     ? skipOuterExpressions(declaration.initializer) : undefined;
-}
-
-/** Whether a name or `kysely.Name` is Kysely's export of that name. */
-function isKyselyExport(checker: ts.TypeChecker, expression: ts.Expression, exported: string): boolean {
-  const symbol = referencedSymbol(checker, expression);
-  return symbol?.getName() === exported && (symbol.declarations ?? []).some((declaration) => isDeclaredInPackage(declaration, 'kysely'));
 }
