@@ -100,17 +100,31 @@ function repeats(checker: ts.TypeChecker, operation: ts.CallExpression | ts.NewE
   if (!repeated) return false;
   const wanted = other.arguments.map((argument) => handedKey(checker, argument));
   if (wanted.includes(undefined)) return false;
-  // What a parameter of the body's function holds in this call: the key of the argument given.
-  const handed = (argument: ts.Expression): string | undefined => {
+  // Whether a parameter of the body's function holds, in this call, the value the other call is
+  // handed, or one made from it.
+  const handed = (argument: ts.Expression, wantedKey: string | undefined): boolean => {
     const node = skipOuterExpressions(argument);
     const declaration = ts.isIdentifier(node) ? checker.getSymbolAtLocation(node)?.valueDeclaration : undefined;
     const index = declaration && ts.isParameter(declaration) && declaration.parent === owner ? owner.parameters.indexOf(declaration) : -1;
     const given = index >= 0 ? operation.arguments[index] : undefined;
-    return given && handedKey(checker, given);
+    return given !== undefined && (handedKey(checker, given) === wantedKey || madeFrom(checker, given, wantedKey));
   };
   return containsCall(body, (call) => ts.isCallExpression(call) && call.arguments.length === wanted.length
     && calleeName(call) === name && checker.getResolvedSignature(call)?.declaration === repeated
-    && call.arguments.every((argument, index) => handed(argument) === wanted[index]));
+    && call.arguments.every((argument, index) => handed(argument, wanted[index])));
+}
+
+/**
+ * `payload` of `const payload = await helper.preparePayload(args)`: a value one call makes from
+ * the value whose key is given, as the other call is handed `args` itself. (One step back only.)
+ */
+function madeFrom(checker: ts.TypeChecker, value: ts.Expression, key: string | undefined): boolean {
+  const node = skipOuterExpressions(value);
+  const declaration = ts.isIdentifier(node) ? checker.getSymbolAtLocation(node)?.valueDeclaration : undefined;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return false;
+  let made = skipOuterExpressions(declaration.initializer);
+  if (ts.isAwaitExpression(made)) made = skipOuterExpressions(made.expression);
+  return ts.isCallExpression(made) && made.arguments.some((argument) => handedKey(checker, argument) === key);
 }
 
 /** `extractSigner` of `extractSigner(config)` or of `this.signer.extract(config)`'s `extract`. */
