@@ -56,9 +56,17 @@ const answers = new NodeAnswers<ts.SignatureDeclaration, HandlerSource | null>(n
  * found through its references).
  */
 export function handlerSource(context: HandlerContext, fn: ts.SignatureDeclaration): HandlerSource | undefined {
-  const owner = hasOwnRegistrations(context) || context.registrationFiles ? context.cacheKey ?? context : BUILT_IN;
-  const answer = answers.get(owner, context.checker, fn, () => passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn)
-    ?? registeredByName(context, fn) ?? exportedLambdaHandler(fn) ?? null);
+  const ask = (): HandlerSource | null => passedWhereWritten(context, fn) ?? declaredAsHandler(context, fn)
+    ?? registeredByName(context, fn) ?? exportedLambdaHandler(fn) ?? null;
+  if (hasOwnRegistrations(context)) return answers.get(context.cacheKey ?? context, context.checker, fn, ask) ?? undefined;
+  if (!context.registrationFiles) return answers.get(BUILT_IN, context.checker, fn, ask) ?? undefined;
+  // Reading fewer files for names handed to calls finds a function only where the whole project
+  // does, and then the same source: a function no file registers is registered in none of fewer
+  // files, and a source found here is the one every rule without registrations of its own finds.
+  if (answers.peek(BUILT_IN, context.checker, fn)?.answer === null) return undefined;
+  const owner = context.cacheKey ?? context;
+  const answer = answers.get(owner, context.checker, fn, ask);
+  if (answer) answers.set(BUILT_IN, context.checker, fn, answer);
   return answer ?? undefined;
 }
 
@@ -241,16 +249,33 @@ function isNestRoute(checker: ts.TypeChecker, method: ts.MethodDeclaration): boo
  * `exports.handler = …`, `module.exports.handler = …`.
  */
 function exportedName(fn: ts.SignatureDeclaration): string | undefined {
-  if (ts.isFunctionDeclaration(fn)) return fn.name && hasExportModifier(fn) ? fn.name.text : undefined;
+  if (ts.isFunctionDeclaration(fn)) {
+    if (!fn.name) return undefined;
+    return hasExportModifier(fn) ? fn.name.text : ts.isSourceFile(fn.parent) ? exportedAs(fn.parent, fn.name.text) : undefined;
+  }
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   let node: ts.Node = fn;
   while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isSatisfiesExpression(node.parent)) node = node.parent;
   const parent = node.parent;
   if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
     const statement = parent.parent.parent;
-    return ts.isVariableStatement(statement) && hasExportModifier(statement) ? parent.name.text : undefined;
+    if (!ts.isVariableStatement(statement)) return undefined;
+    if (hasExportModifier(statement)) return parent.name.text;
+    return ts.isSourceFile(statement.parent) ? exportedAs(statement.parent, parent.name.text) : undefined;
   }
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return exportedPropertyName(parent.left);
+  return undefined;
+}
+
+/** `export { handler }` or `export { run as handler }` of a name the module declares: the name exported. */
+function exportedAs(sourceFile: ts.SourceFile, local: string): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || statement.isTypeOnly) continue;
+    const clause = statement.exportClause;
+    if (!clause || !ts.isNamedExports(clause)) continue;
+    const element = clause.elements.find((candidate) => !candidate.isTypeOnly && (candidate.propertyName ?? candidate.name).text === local);
+    if (element) return element.name.text;
+  }
   return undefined;
 }
 

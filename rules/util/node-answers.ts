@@ -10,6 +10,21 @@ export class NodeAnswers<Key extends ts.Node, Answer> {
 
   constructor(private readonly whileAsking: Answer) {}
 
+  /** The answer kept for `key`, if one was asked for; while it is being answered, `whileAsking`. */
+  peek(owner: object, checker: ts.TypeChecker, key: Key): { readonly answer: Answer } | undefined {
+    const byKey = this.byOwner.get(owner)?.get(checker);
+    return byKey?.has(key) ? { answer: byKey.get(key)! } : undefined;
+  }
+
+  /** Keeps `answer` for `key`, found by another way of asking that gives the same answers. */
+  set(owner: object, checker: ts.TypeChecker, key: Key, answer: Answer): void {
+    let byChecker = this.byOwner.get(owner);
+    if (!byChecker) this.byOwner.set(owner, byChecker = new WeakMap());
+    let byKey = byChecker.get(checker);
+    if (!byKey) byChecker.set(checker, byKey = new Map());
+    byKey.set(key, answer);
+  }
+
   get(owner: object, checker: ts.TypeChecker, key: Key, answer: () => Answer): Answer {
     let byChecker = this.byOwner.get(owner);
     if (!byChecker) this.byOwner.set(owner, byChecker = new WeakMap());
