@@ -66,7 +66,7 @@ export function mayHaveEffect(call: ts.CallExpression): boolean {
  * `Idempotency-Key` header, an SDK call that accepts an `idempotencyKey` and gets none (Stripe,
  * Resend), an email, a text or a call (`MESSAGE_SENDS`, SES), an SQL `INSERT` without
  * `ON CONFLICT` or an `UPDATE … SET n = n + 1` (pg, mysql2, knex), a MongoDB `$inc` or `$push`,
- * a queue message without a deduplication id (SQS, amqplib, BullMQ).
+ * a queue message without a deduplication id (SQS, SNS, amqplib, BullMQ), a KafkaJS message.
  * Undefined when a guard is there, or when the code does not say (headers built elsewhere).
  */
 export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
@@ -84,7 +84,7 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
     return key === 'unknown' || key === 'guarded' ? undefined : { what: `a ${name.toUpperCase()} request`, freshKey: key === 'fresh' };
   }
   if (name === 'send') {
-    const command = commandEffect(checker, call);
+    const command = declaredIn('kafkajs') ? kafkaSendEffect(checker, call) : commandEffect(checker, call);
     if (command) return command;
   }
   if ((name === 'query' && (declaredIn('pg') || declaredIn('mysql2'))) || (name === 'execute' && declaredIn('mysql2'))
@@ -162,7 +162,10 @@ function isFreshValue(node: ts.Node): boolean {
   return ts.forEachChild(node, isFreshValue) ?? false;
 }
 
-/** `client.send(new SendEmailCommand(…))` (SES) and `new SendMessageCommand(…)` (SQS, without deduplication). */
+/**
+ * `client.send(new SendEmailCommand(…))` (SES), and `new SendMessageCommand(…)` (SQS) or
+ * `new PublishCommand(…)` (SNS) without a deduplication id.
+ */
 function commandEffect(checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
   const [command] = call.arguments;
   const node = command && skipOuterExpressions(command);
@@ -176,10 +179,62 @@ function commandEffect(checker: ts.TypeChecker, call: ts.CallExpression): Effect
     && /^Send\w*Email\w*Command$/u.test(name)) {
     return { what: 'an email' };
   }
-  if (isDeclaredInPackage(declaration, '@aws-sdk/client-sqs') && (name === 'SendMessageCommand' || name === 'SendMessageBatchCommand')) {
-    return hasProperty(checker, node.arguments?.[0], /^MessageDeduplicationId$/u) ? undefined : { what: 'an SQS message with no `MessageDeduplicationId`' };
+  const [request] = node.arguments ?? [];
+  if (isDeclaredInPackage(declaration, '@aws-sdk/client-sqs')) {
+    const guarded = name === 'SendMessageCommand' ? hasProperty(checker, request, DEDUPLICATION_ID)
+      : name === 'SendMessageBatchCommand' ? entriesMayCarry(checker, request, /^Entries$/u, DEDUPLICATION_ID) : true;
+    return guarded ? undefined : { what: 'an SQS message with no `MessageDeduplicationId`' };
+  }
+  if (isDeclaredInPackage(declaration, '@aws-sdk/client-sns')) {
+    const guarded = name === 'PublishCommand' ? hasProperty(checker, request, DEDUPLICATION_ID)
+      : name === 'PublishBatchCommand' ? entriesMayCarry(checker, request, /^PublishBatchRequestEntries$/u, DEDUPLICATION_ID) : true;
+    return guarded ? undefined : { what: 'an SNS message with no `MessageDeduplicationId`' };
   }
   return undefined;
+}
+
+const DEDUPLICATION_ID = /^MessageDeduplicationId$/u;
+
+/**
+ * Whether every entry of a batch request may carry `key`: `Entries: [{ …, MessageDeduplicationId }]`,
+ * or `Entries: rows.map((row) => ({ …, MessageDeduplicationId: row.id }))`. Entries built
+ * elsewhere may, and so may a request built elsewhere.
+ */
+function entriesMayCarry(checker: ts.TypeChecker, argument: ts.Expression | undefined, entries: RegExp, key: RegExp): boolean {
+  if (!argument) return false;
+  const request = objectLiteralArgument(checker, argument, entries);
+  if (!request || request.properties.some(ts.isSpreadAssignment)) return true;
+  const list = propertyValue(request, entries);
+  const items = list && entryValues(skipOuterExpressions(list));
+  return items === undefined || items.every((item) => hasProperty(checker, item, key));
+}
+
+/** The entries a list is written with: the elements of an array literal, or what a `map` callback returns. */
+function entryValues(list: ts.Expression): ts.Expression[] | undefined {
+  if (ts.isArrayLiteralExpression(list)) return list.elements.some(ts.isSpreadElement) ? undefined : [...list.elements];
+  if (!ts.isCallExpression(list) || !ts.isPropertyAccessExpression(list.expression) || list.expression.name.text !== 'map') return undefined;
+  const [callback] = list.arguments;
+  return callback && ts.isArrowFunction(callback) && !ts.isBlock(callback.body) ? [callback.body] : undefined;
+}
+
+/**
+ * `producer.send({ topic, messages: [{ value }] })` of KafkaJS: a message published again on each
+ * run. Not through a transaction (`transaction.send`), which commits with the consumer's offsets,
+ * nor with headers on a message, which may carry the id a consumer deduplicates by, nor with
+ * messages built elsewhere.
+ */
+function kafkaSendEffect(checker: ts.TypeChecker, call: ts.CallExpression): Effect | undefined {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const receiver = checker.getTypeAtLocation(callee.expression);
+  if ((receiver.aliasSymbol ?? receiver.getSymbol())?.getName() === 'Transaction') return undefined;
+  const [record] = call.arguments;
+  const literal = record && objectLiteralArgument(checker, record, /^messages$/u);
+  if (!literal || literal.properties.some(ts.isSpreadAssignment)) return undefined;
+  const messages = propertyValue(literal, /^messages$/u);
+  const items = messages && entryValues(skipOuterExpressions(messages));
+  if (!items || items.length === 0) return undefined;
+  return items.some((item) => hasProperty(checker, item, /^headers$/u)) ? undefined : { what: 'a Kafka message' };
 }
 
 /** `INSERT` without `ON CONFLICT`, `ON DUPLICATE KEY`, `IGNORE` or `REPLACE`; `UPDATE … SET n = n + 1`. */
