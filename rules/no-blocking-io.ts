@@ -78,7 +78,7 @@ export const noBlockingIo: Rule<Options, MessageId> = {
       const where = blockingPlace(place, call);
       if (!where) return;
       const fix = direct ? promiseApiFix(checker, sourceFile, call, blocking.name, blocking.module) : undefined;
-      const suggestions: Suggestion[] = fix ? [{ messageId: 'usePromiseApi', data: { replacement: fix.replacement }, safe: true, edits: fix.edits }] : [];
+      const suggestions: Suggestion[] = fix ? [{ messageId: 'usePromiseApi', data: { replacement: fix.replacement }, safe: fix.safe, edits: fix.edits }] : [];
       const data = { name: blocking.name, where: where.where };
       const message = viaHelper ? { messageId: 'blockingViaHelper' as const, data: { ...data, helper: helperName(call) } }
         : blocking.suggestion ? { messageId: 'blockingWithAlternative' as const, data: { ...data, alternative: blocking.suggestion } }

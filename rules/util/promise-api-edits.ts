@@ -1,5 +1,6 @@
 import ts from 'typescript';
 import type { TextEdit } from '../core/types';
+import { CHILD_PROCESS_TWINS, childProcessTwin } from './child-process-twin';
 import { isAsyncFunction } from './is-async-function';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import { unusedNameAt } from './unused-name-at';
@@ -22,6 +23,11 @@ const PROMISIFIED: ReadonlyMap<string, ReadonlySet<string>> = new Map([
 export interface PromiseApiFix {
   /** `readFile` from `node:fs/promises`, `fs.promises.readFile`, `promisify(gzip)`. */
   readonly replacement: string;
+  /**
+   * Whether the twin behaves as the call did, so that `--fix` may apply it. `promisify(exec)`
+   * keeps the child's error output instead of passing it on, and fails with another error.
+   */
+  readonly safe: boolean;
   edits(): readonly TextEdit[];
 }
 
@@ -36,11 +42,15 @@ export interface PromiseApiFix {
  */
 export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile, call: ts.CallExpression, name: string, module: string): PromiseApiFix | undefined {
   const twin = name.replace(/Sync$/u, '');
-  const promisified = PROMISIFIED.get(module)?.has(twin) === true;
+  const childProcess = module === 'child_process' && CHILD_PROCESS_TWINS.has(twin);
+  const promisified = PROMISIFIED.get(module)?.has(twin) === true || childProcess;
   if (!(module === 'fs' && FS_TWINS.has(twin)) && !promisified) return undefined;
   if (!awaitsHere(call) || call.arguments.some(mentionsThrowIfNoEntry)) return undefined;
+  const adapted = childProcess ? childProcessTwin(sourceFile, call, twin) : undefined;
+  if (childProcess && !adapted) return undefined;
   const callee = skipOuterExpressions(call.expression);
-  const awaitEdits = awaitCall(sourceFile, call);
+  const awaitEdits = [...awaitCall(sourceFile, call, adapted?.readsOutput === true), ...adapted?.edits ?? []];
+  const safe = !childProcess;
   const replace = (text: string): TextEdit => ({ start: callee.getStart(sourceFile), end: callee.getEnd(), newText: text });
   const utilModule = (specifier: ts.StringLiteral): string => `${specifier.text.startsWith('node:') ? 'node:' : ''}util`;
   if (ts.isPropertyAccessExpression(callee)) {
@@ -49,10 +59,11 @@ export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile
     const receiver = callee.expression.getText(sourceFile);
     if (!promisified) {
       const replacement = `${receiver}.promises.${twin}`;
-      return { replacement, edits: () => [replace(replacement), ...awaitEdits] };
+      return { replacement, safe, edits: () => [replace(replacement), ...awaitEdits] };
     }
     return {
       replacement: `promisify(${receiver}.${twin})`,
+      safe,
       edits: () => {
         const util = namedImport(checker, sourceFile, call, utilModule(moduleImport), 'promisify');
         return [replace(`${util.local}(${receiver}.${twin})`), ...awaitEdits, ...util.edits];
@@ -69,6 +80,7 @@ export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile
     const promisesModule = `${declaration.text.startsWith('node:') ? 'node:' : ''}fs/promises`;
     return {
       replacement: twin,
+      safe,
       edits: () => {
         const statement = element.parent.parent.parent;
         if (lastUse && element.parent.elements.length === 1 && !element.parent.parent.name && !importsFrom(sourceFile, promisesModule)) {
@@ -86,6 +98,7 @@ export function promiseApiFix(checker: ts.TypeChecker, sourceFile: ts.SourceFile
   }
   return {
     replacement: `promisify(${twin})`,
+    safe,
     edits: () => {
       const util = namedImport(checker, sourceFile, call, utilModule(declaration), 'promisify');
       if (lastUse && !hasNamedImport(sourceFile, declaration.text, twin)) {
@@ -158,9 +171,13 @@ function mentionsThrowIfNoEntry(argument: ts.Expression): boolean {
   return /\bthrowIfNoEntry\b/u.test(argument.getText());
 }
 
-/** `await call`, in parentheses where the call is the start of a longer chain (`readFileSync(p).toString()`). */
-function awaitCall(sourceFile: ts.SourceFile, call: ts.CallExpression): TextEdit[] {
+/**
+ * `await call`, in parentheses where the call is the start of a longer chain
+ * (`readFileSync(p).toString()`), and `(await call).stdout` where the output is read.
+ */
+function awaitCall(sourceFile: ts.SourceFile, call: ts.CallExpression, readsOutput: boolean): TextEdit[] {
   const start = call.getStart(sourceFile);
+  if (readsOutput) return [{ start, end: start, newText: '(await ' }, { start: call.getEnd(), end: call.getEnd(), newText: ').stdout' }];
   const parent = call.parent;
   const chained = (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isNonNullExpression(parent)
     || ts.isTaggedTemplateExpression(parent) || ts.isCallExpression(parent)) && (parent as { expression?: ts.Node }).expression === call;
