@@ -155,9 +155,18 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       const id = call && deliveryIdInScope(checker, call, again.scope);
       if (!id) return [];
       const header = effect.headerTarget;
+      const key = id.text ? id.expression : `String(${id.expression})`;
+      // `axios.post(url, data)`: the options go after the arguments before them.
+      if (header && !header.init && header.optionsIndex === header.call.arguments.length) {
+        const end = header.call.arguments.at(-1)!.getEnd();
+        return [{
+          messageId: 'addIdempotencyKey',
+          data: { key },
+          edits: (): TextEdit[] => [{ start: end, end, newText: `, { headers: { 'Idempotency-Key': ${key} } }` }],
+        }];
+      }
       if (header?.init) {
         const init = header.init;
-        const key = id.text ? id.expression : `String(${id.expression})`;
         return [{
           messageId: 'addIdempotencyKey',
           data: { key },
@@ -177,16 +186,16 @@ export const noNonIdempotentRetry: Rule<Options, MessageId> = {
       // A package scopes its keys to the account, not the endpoint: one job's charge and refund need
       // keys of their own, and so do job 42 of one queue and job 42 of another.
       const parts = [id.queue, id.expression].filter((part) => part !== undefined).map((part) => `\${${part}}`);
-      const key = `\`${[operationPath(target.call), ...parts].join('-')}\``;
+      const optionKey = `\`${[operationPath(target.call), ...parts].join('-')}\``;
       const options = target.options;
       return [{
         messageId: 'addIdempotencyKeyOption',
         data: { id: id.expression },
         edits: (): TextEdit[] => {
-          if (options) return [appendProperty(options, `idempotencyKey: ${key}`)];
+          if (options) return [appendProperty(options, `idempotencyKey: ${optionKey}`)];
           const end = target.call.arguments.at(-1)?.getEnd();
           const at = end ?? target.call.arguments.pos;
-          return [{ start: at, end: at, newText: `${end === undefined ? '' : ', '}{ idempotencyKey: ${key} }` }];
+          return [{ start: at, end: at, newText: `${end === undefined ? '' : ', '}{ idempotencyKey: ${optionKey} }` }];
         },
       }];
     }

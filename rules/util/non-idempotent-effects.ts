@@ -12,7 +12,11 @@ export interface Effect {
   /** The idempotency key given is made afresh on each attempt (`randomUUID()`), so it guards nothing. */
   readonly freshKey?: boolean;
   /** For `fetch`: the options object that can take an `Idempotency-Key` header, or undefined when there is none yet. */
-  readonly headerTarget?: { readonly call: ts.CallExpression; readonly init: ts.ObjectLiteralExpression | undefined };
+  /**
+   * Where an `Idempotency-Key` header goes: the request options written out, or, when the call has
+   * none, the position of the argument that would hold them (`axios.post(url, data)`: 2).
+   */
+  readonly headerTarget?: { readonly call: ts.CallExpression; readonly init: ts.ObjectLiteralExpression | undefined; readonly optionsIndex?: number };
   /** For a package method that accepts an `idempotencyKey`: the argument that takes it, which may not be written yet. */
   readonly keyTarget?: { readonly call: ts.CallExpression; readonly index: number; readonly options: ts.ObjectLiteralExpression | undefined };
 }
@@ -79,9 +83,13 @@ export function nonIdempotentEffect(program: ts.Program, checker: ts.TypeChecker
   // undici's `request(url, { method, headers })` takes its options as `fetch` does.
   if (name === 'request') return declaredIn('undici') ? fetchEffect(checker, call) : undefined;
   if ((name === 'post' || name === 'patch') && (declaredIn('axios') || declaredIn('got'))) {
-    const options = call.arguments[declaredIn('axios') ? 2 : 1];
+    // `axios.post(url, data, config)`, `got.post(url, options)`.
+    const optionsIndex = declaredIn('axios') ? 2 : 1;
+    const options = call.arguments[optionsIndex];
     const key = headerKey(checker, options);
-    return key === 'unknown' || key === 'guarded' ? undefined : { what: `a ${name.toUpperCase()} request`, freshKey: key === 'fresh' };
+    if (key === 'unknown' || key === 'guarded') return undefined;
+    const init = options && objectLiteralArgument(checker, options, /^headers$/u);
+    return { what: `a ${name.toUpperCase()} request`, freshKey: key === 'fresh', headerTarget: { call, init, optionsIndex } };
   }
   if (name === 'send') {
     const command = declaredIn('kafkajs') ? kafkaSendEffect(checker, call) : commandEffect(checker, call);
