@@ -1,6 +1,7 @@
 import ts from 'typescript';
 import type { Rule, Suggestion, TextEdit } from './core/types';
 import { callSites, projectFiles } from './util/call-sites';
+import { someCodeNode } from './util/code-walk';
 import { handlerSource, handlerSourceWhereWritten, type HandlerContext, type HandlerSource } from './util/handler-model';
 import { REGISTERED_ELSEWHERE_PACKAGES, RUNS_AGAIN_PACKAGES } from './util/handler-sources';
 import { fileMatches, filesAndImports } from './util/files-and-imports';
@@ -219,12 +220,25 @@ function hasProcessedCheck(scope: ts.Node, call: ts.CallExpression): boolean {
   let found = false;
   const visit = (node: ts.Node): void => {
     if (found || node.getStart() >= call.getStart()) return;
-    if (ts.isIfStatement(node) && exits(node.thenStatement) && PROCESSED_CHECK.test(node.expression.getText())) found = true;
+    if (ts.isIfStatement(node) && exits(node.thenStatement) && isProcessedCheck(node.expression)) found = true;
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(scope, visit);
   return found;
 }
+
+/**
+ * `await processed.has(job.id)`, `alreadyHandled`: a condition that looks the input up, or names
+ * what it found. `!job.data.user.id` tests a field of the input, which a second run has too.
+ */
+function isProcessedCheck(condition: ts.Expression): boolean {
+  const text = condition.getText();
+  if (NAMES_WHAT_WAS_FOUND.test(text)) return true;
+  return PROCESSED_CHECK.test(text) && someCodeNode(condition, (node) => ts.isCallExpression(node) || ts.isAwaitExpression(node));
+}
+
+/** Words of a name that holds whether the input was handled: `alreadyProcessed`, `seenBefore`. */
+const NAMES_WHAT_WAS_FOUND = /processed|handled|seen|duplicate/iu;
 
 function exits(statement: ts.Statement): boolean {
   const last = ts.isBlock(statement) ? statement.statements.at(-1) : statement;
