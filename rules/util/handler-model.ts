@@ -12,6 +12,7 @@ import { NodeAnswers } from './node-answers';
 import { isPackageRetryWrapper, retriesArgument } from './retrying-helper';
 import { skipOuterExpressions } from './skip-outer-expressions';
 import type { TypeOrValueSpecifier } from './specifier';
+import { requiredPackage } from './required-package';
 import { modulePattern } from './specifier-names';
 import { valueMatchesSpecifier } from './value-matches-specifier';
 
@@ -151,7 +152,7 @@ function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.Ne
     if (own) return own;
   }
   const declaration = checker.getResolvedSignature(call as ts.CallLikeExpression)?.declaration;
-  if (!declaration || ts.isJSDocSignature(declaration)) return undefined;
+  if (!declaration || ts.isJSDocSignature(declaration)) return untypedRegistration(checker, call, callee, calleeName, property);
   const declaredName = ts.isConstructorDeclaration(declaration) ? (declaration.parent as ts.ClassLikeDeclaration).name?.text
     : ts.getNameOfDeclaration(declaration)?.getText();
   for (const registration of REGISTRATIONS) {
@@ -160,6 +161,26 @@ function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.Ne
     if (!registration.packages.some((name) => isDeclaredInPackage(declaration, name))) continue;
     if (registration.event !== undefined && !namesEvent(call, registration.event)) continue;
     if (registration.receiverType && !receiverMatches(checker, callee, registration.receiverType)) continue;
+    return registration.source;
+  }
+  return undefined;
+}
+
+/**
+ * In untyped JavaScript, by names alone: `app.get(path, handler)` where `app` comes from
+ * `require('express')`, `new Worker(queue, processor)` of `require('bullmq')`. The package is
+ * the one the receiver (or the function called) comes from; a registration that needs a type
+ * (cockatiel's retry policies) is not matched.
+ */
+function untypedRegistration(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, callee: ts.Expression,
+  calleeName: string | undefined, property: string | undefined): HandlerSource | undefined {
+  if (!/\.[cm]?jsx?$/u.test(call.getSourceFile().fileName)) return undefined;
+  const from = requiredPackage(checker, ts.isPropertyAccessExpression(callee) && !ts.isNewExpression(call) ? callee.expression : callee);
+  if (from === undefined) return undefined;
+  for (const registration of REGISTRATIONS) {
+    if (registration.receiverType || !registration.packages.includes(from) || !matchesName(registration, calleeName, undefined)) continue;
+    if (property === undefined ? registration.ignoreArguments : !registration.properties?.includes(property)) continue;
+    if (registration.event !== undefined && !namesEvent(call, registration.event)) continue;
     return registration.source;
   }
   return undefined;
