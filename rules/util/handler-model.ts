@@ -7,7 +7,7 @@ import {
   LAMBDA_DELIVERIES, NEST_ROUTE_DECORATORS, NEXT_ROUTE_EXPORTS, REGISTRATIONS, TYPED_HANDLERS, type HandlerSource, type Registration,
 } from './handler-sources';
 import { isDeclaredInPackage } from './is-declared-in-package';
-import { exportedPropertyName } from './module-references';
+import { exportedPropertyName, exportListNames } from './module-references';
 import { NodeAnswers } from './node-answers';
 import { isPackageRetryWrapper, retriesArgument } from './retrying-helper';
 import { skipOuterExpressions } from './skip-outer-expressions';
@@ -174,7 +174,7 @@ function registrationOf(context: HandlerContext, call: ts.CallExpression | ts.Ne
  */
 function untypedRegistration(checker: ts.TypeChecker, call: ts.CallExpression | ts.NewExpression, callee: ts.Expression,
   calleeName: string | undefined, property: string | undefined): HandlerSource | undefined {
-  if (!/\.[cm]?jsx?$/u.test(call.getSourceFile().fileName)) return undefined;
+  if (!isJavaScriptFile(call.getSourceFile())) return undefined;
   const from = requiredPackage(checker, ts.isPropertyAccessExpression(callee) && !ts.isNewExpression(call) ? callee.expression : callee);
   if (from === undefined) return undefined;
   for (const registration of REGISTRATIONS) {
@@ -250,8 +250,7 @@ function declaredAsHandler(context: HandlerContext, fn: ts.SignatureDeclaration)
  * often exported as `handler` too).
  */
 function exportedLambdaHandler(fn: ts.SignatureDeclaration): HandlerSource | undefined {
-  const isJavaScript = /\.[cm]?jsx?$/u.test(fn.getSourceFile().fileName);
-  return isJavaScript && exportedName(fn) === 'handler' ? { kind: 'request', name: 'an AWS Lambda handler' } : undefined;
+  return isJavaScriptFile(fn.getSourceFile()) && exportedName(fn) === 'handler' ? { kind: 'request', name: 'an AWS Lambda handler' } : undefined;
 }
 
 function isNestRoute(checker: ts.TypeChecker, method: ts.MethodDeclaration): boolean {
@@ -272,7 +271,7 @@ function isNestRoute(checker: ts.TypeChecker, method: ts.MethodDeclaration): boo
 function exportedName(fn: ts.SignatureDeclaration): string | undefined {
   if (ts.isFunctionDeclaration(fn)) {
     if (!fn.name) return undefined;
-    return hasExportModifier(fn) ? fn.name.text : ts.isSourceFile(fn.parent) ? exportedAs(fn.parent, fn.name.text) : undefined;
+    return hasExportModifier(fn) ? fn.name.text : ts.isSourceFile(fn.parent) ? exportListNames(fn.parent).get(fn.name.text) : undefined;
   }
   if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return undefined;
   let node: ts.Node = fn;
@@ -282,22 +281,15 @@ function exportedName(fn: ts.SignatureDeclaration): string | undefined {
     const statement = parent.parent.parent;
     if (!ts.isVariableStatement(statement)) return undefined;
     if (hasExportModifier(statement)) return parent.name.text;
-    return ts.isSourceFile(statement.parent) ? exportedAs(statement.parent, parent.name.text) : undefined;
+    return ts.isSourceFile(statement.parent) ? exportListNames(statement.parent).get(parent.name.text) : undefined;
   }
   if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return exportedPropertyName(parent.left);
   return undefined;
 }
 
-/** `export { handler }` or `export { run as handler }` of a name the module declares: the name exported. */
-function exportedAs(sourceFile: ts.SourceFile, local: string): string | undefined {
-  for (const statement of sourceFile.statements) {
-    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || statement.isTypeOnly) continue;
-    const clause = statement.exportClause;
-    if (!clause || !ts.isNamedExports(clause)) continue;
-    const element = clause.elements.find((candidate) => !candidate.isTypeOnly && (candidate.propertyName ?? candidate.name).text === local);
-    if (element) return element.name.text;
-  }
-  return undefined;
+/** A `.js`, `.cjs`, `.mjs` or `.jsx` file: JavaScript, whose packages may come with no types. */
+function isJavaScriptFile(sourceFile: ts.SourceFile): boolean {
+  return /\.[cm]?jsx?$/u.test(sourceFile.fileName);
 }
 
 function hasExportModifier(node: ts.Node): boolean {

@@ -70,13 +70,36 @@ export function locallyExportedNames(file: ts.SourceFile): ReadonlySet<string> {
   return names;
 }
 
-function readLocallyExportedNames(file: ts.SourceFile): ReadonlySet<string> {
-  const names = new Set<string>();
+/**
+ * The names a module's export lists give to what it declares or imports: `charge` → `charge` for
+ * `export { charge }`, `run` → `handler` for `export { run as handler }`. Not re-exports of
+ * another module (`export { x } from './x'`), nor type-only ones.
+ */
+export function exportListNames(file: ts.SourceFile): ReadonlyMap<string, string> {
+  let names = exportListNamesOf.get(file);
+  if (!names) exportListNamesOf.set(file, names = readExportListNames(file));
+  return names;
+}
+
+const exportListNamesOf = new WeakMap<ts.SourceFile, ReadonlyMap<string, string>>();
+
+function readExportListNames(file: ts.SourceFile): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
   for (const statement of file.statements) {
-    if (ts.isExportDeclaration(statement)) {
-      if (statement.moduleSpecifier || statement.isTypeOnly || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
-      for (const element of statement.exportClause.elements) if (!element.isTypeOnly) names.add((element.propertyName ?? element.name).text);
-    } else if (ts.isExportAssignment(statement)) {
+    if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || statement.isTypeOnly) continue;
+    if (!statement.exportClause || !ts.isNamedExports(statement.exportClause)) continue;
+    for (const element of statement.exportClause.elements) {
+      const local = (element.propertyName ?? element.name).text;
+      if (!element.isTypeOnly && !names.has(local)) names.set(local, element.name.text);
+    }
+  }
+  return names;
+}
+
+function readLocallyExportedNames(file: ts.SourceFile): ReadonlySet<string> {
+  const names = new Set<string>(exportListNames(file).keys());
+  for (const statement of file.statements) {
+    if (ts.isExportAssignment(statement)) {
       if (ts.isIdentifier(statement.expression)) names.add(statement.expression.text);
     } else if (ts.isExpressionStatement(statement)) {
       const { expression } = statement;
@@ -159,7 +182,8 @@ function requiredSpecifiersIn(node: ts.Node): ts.StringLiteralLike[] {
   return found;
 }
 
-function isRequireCall(node: ts.Node): node is ts.CallExpression & { readonly arguments: readonly [ts.StringLiteralLike] } {
+/** `require('express')`: a CommonJS require of a module named by a string. */
+export function isRequireCall(node: ts.Node): node is ts.CallExpression & { readonly arguments: readonly [ts.StringLiteralLike] } {
   return ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require'
     && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]!);
 }

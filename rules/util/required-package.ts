@@ -1,4 +1,5 @@
 import ts from 'typescript';
+import { isRequireCall } from './module-references';
 import { skipOuterExpressions } from './skip-outer-expressions';
 
 /** How many steps back `requiredPackage` follows a value: `app` ← `express()` ← `express` ← `require('express')`. */
@@ -15,11 +16,9 @@ export function requiredPackage(checker: ts.TypeChecker, node: ts.Expression): s
   let current: ts.Node | undefined = node;
   for (let step = 0; current !== undefined && step < MAX_STEPS; step++) {
     const expression: ts.Node = ts.isExpression(current) ? skipOuterExpressions(current) : current;
-    if (ts.isCallExpression(expression)) {
-      const [first] = expression.arguments;
-      if (ts.isIdentifier(expression.expression) && expression.expression.text === 'require' && first && ts.isStringLiteralLike(first)) {
-        return packageName(first.text);
-      }
+    if (isRequireCall(expression)) {
+      return packageName(expression.arguments[0].text);
+    } else if (ts.isCallExpression(expression)) {
       current = expression.expression;
     } else if (ts.isNewExpression(expression) || ts.isPropertyAccessExpression(expression)) {
       current = expression.expression;
